@@ -1,0 +1,2 @@
+/** The write side: turns facts sent over HTTP into commands, decides on them, and appends the events. */
+package org.campaignledger.command;

@@ -1,0 +1,7 @@
+package org.campaignledger.api.campaign;
+
+/** Vietnamese xã (commune) or phường (ward). */
+public enum UnitKind {
+    COMMUNE,
+    WARD
+}

@@ -1,0 +1,2 @@
+/** Value types and contracts that every area of the campaign shares. */
+package org.campaignledger.api.common;

@@ -1,0 +1,8 @@
+package org.campaignledger.api.support;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Closes a mobile support point; it holds no sessions after this date. */
+public record CloseSupportPointCommand(@TargetAggregateIdentifier SupportPointId pointId, LocalDate occurredOn) {
+}
