@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.campaignledger.api.campaign.CampaignId;
 
 /**
  * Records a session held at a support point: how many people of each priority group were helped,
@@ -11,6 +12,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RecordSupportSessionCommand(
         @TargetAggregateIdentifier SupportPointId pointId,
+        CampaignId campaignId,
         Map<PriorityGroup, Integer> peopleServed,
         List<String> services,
         LocalDate occurredOn) {
