@@ -1,0 +1,8 @@
+package org.campaignledger.command.web;
+
+/**
+ * The answer to an accepted fact: which aggregate recorded it and the version it is now at
+ * (send it back as {@code If-Match} to make the next change conditional).
+ */
+public record Accepted(String aggregateId, long version) {
+}
