@@ -78,11 +78,16 @@ public class FactRecorder {
         try {
             long version = send(command, metaData);
             return answer(status, aggregateId, version, metaData, false);
-        } catch (DuplicateKeyException raceOnKey) {
-            // a concurrent request with the same key won; this one recorded nothing
+        } catch (DuplicateKeyException | RuleViolation rejected) {
+            // A concurrent request with the same key may have won: this one then recorded nothing
+            // (it failed on the key, or was decided after the winner's fact, e.g. "team already
+            // formed"), and its answer is the winner's.
+            if (key == null) {
+                throw rejected;
+            }
             return idempotencyRecords.find(principal, key)
                     .map(earlier -> replay(earlier, fingerprint, aggregateId, status))
-                    .orElseThrow(() -> raceOnKey);
+                    .orElseThrow(() -> rejected);
         }
     }
 
