@@ -70,7 +70,8 @@ public class Participant extends VersionedAggregate {
         LocalDate earlier = completed.get(command.course());
         if (earlier != null) {
             throw new RuleViolation(Rule.COURSE_ALREADY_COMPLETED, "Participant " + participantId
-                    + " already completed " + command.course() + " on " + earlier + ".");
+                    + " already completed " + command.course() + " on " + earlier + ".",
+                    java.util.Map.of("completedOn", earlier.toString()));
         }
         if (command.occurredOn().isBefore(enrolledOn)) {
             throw new RuleViolation(Rule.COMPLETION_BEFORE_ENROLMENT, "Participant " + participantId

@@ -24,6 +24,7 @@ class RuleViolationAdvice {
         body.setType(ProblemTypes.uri(rule.slug()));
         body.setTitle(rule.title());
         body.setProperty("rule", rule.slug());
+        violation.facts().forEach(body::setProperty);
         return ResponseEntity.status(body.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
