@@ -10,6 +10,8 @@ import org.campaignledger.command.campaign.Campaigns;
 import org.campaignledger.command.campaign.OccurredOnRequest;
 import org.campaignledger.command.web.Accepted;
 import org.campaignledger.command.web.FactRecorder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +35,8 @@ class SupportPointController {
     }
 
     @PostMapping
+    @Operation(summary = "Open a mobile support point (R5)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> open(@PathVariable CampaignId campaignId,
                                   @Valid @RequestBody SupportPointRequests.Open request) {
         campaigns.rulesFor(campaignId);
@@ -41,6 +45,8 @@ class SupportPointController {
     }
 
     @PostMapping("/{pointId}/sessions")
+    @Operation(summary = "Record a session: people served per priority group (R5)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> recordSession(@PathVariable CampaignId campaignId, @PathVariable SupportPointId pointId,
                                            @Valid @RequestBody SupportPointRequests.RecordSession request) {
         campaigns.rulesFor(campaignId);
@@ -49,6 +55,8 @@ class SupportPointController {
     }
 
     @PostMapping("/{pointId}/close")
+    @Operation(summary = "Close a mobile support point")
+    @ApiResponse(responseCode = "200", description = "Recorded: the aggregate and its new version (also as ETag)")
     ResponseEntity<Accepted> close(@PathVariable CampaignId campaignId, @PathVariable SupportPointId pointId,
                                    @Valid @RequestBody OccurredOnRequest request) {
         campaigns.rulesFor(campaignId);

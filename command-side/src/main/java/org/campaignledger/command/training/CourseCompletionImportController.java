@@ -10,6 +10,8 @@ import org.campaignledger.command.campaign.Campaigns;
 import org.campaignledger.command.web.FactRecorder;
 import org.campaignledger.command.web.Principals;
 import org.campaignledger.platform.eventstore.MetadataKeys;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +38,8 @@ class CourseCompletionImportController {
 
     @PostMapping(path = "/api/campaigns/{campaignId}/imports/course-completions", consumes = "text/csv",
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import course completions from a course platform's CSV export")
+    @ApiResponse(responseCode = "200", description = "The import report: applied, already recorded and rejected rows, each rejected row with its line and reason")
     ImportReport importCompletions(@PathVariable CampaignId campaignId, HttpServletRequest request)
             throws IOException {
         campaigns.rulesFor(campaignId);

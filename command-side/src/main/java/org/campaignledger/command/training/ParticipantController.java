@@ -8,6 +8,8 @@ import org.campaignledger.api.training.ParticipantId;
 import org.campaignledger.command.campaign.Campaigns;
 import org.campaignledger.command.web.Accepted;
 import org.campaignledger.command.web.FactRecorder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +33,8 @@ class ParticipantController {
     }
 
     @PostMapping
+    @Operation(summary = "Enrol a participant in the campaign's training (R2, R3)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> enrol(@PathVariable CampaignId campaignId,
                                    @Valid @RequestBody ParticipantRequests.Enrol request) {
         campaigns.rulesFor(campaignId);
@@ -40,6 +44,8 @@ class ParticipantController {
     }
 
     @PostMapping("/{participantId}/course-completions")
+    @Operation(summary = "Record a course completion (R2, R3, R9)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> completeCourse(@PathVariable CampaignId campaignId,
                                             @PathVariable ParticipantId participantId,
                                             @Valid @RequestBody ParticipantRequests.CompleteCourse request) {

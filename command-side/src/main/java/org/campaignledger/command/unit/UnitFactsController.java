@@ -18,6 +18,8 @@ import org.campaignledger.command.campaign.Campaigns;
 import org.campaignledger.command.campaign.OccurredOnRequest;
 import org.campaignledger.command.web.Accepted;
 import org.campaignledger.command.web.FactRecorder;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +43,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/it-officers")
+    @Operation(summary = "Assign an IT officer to the unit (R1)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> assignItOfficer(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                              @Valid @RequestBody UnitFactRequests.AssignItOfficer request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -49,6 +53,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/it-officers/{officerId}/release")
+    @Operation(summary = "Release an IT officer from the unit")
+    @ApiResponse(responseCode = "200", description = "Recorded: the aggregate and its new version (also as ETag)")
     ResponseEntity<Accepted> releaseItOfficer(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @PathVariable OfficerId officerId,
                                               @Valid @RequestBody OccurredOnRequest request) {
@@ -58,6 +64,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/community-teams")
+    @Operation(summary = "Form a community digital team of a village or residential group (R4)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> formCommunityTeam(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                                @Valid @RequestBody UnitFactRequests.FormCommunityTeam request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -66,6 +74,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/rescue-teams")
+    @Operation(summary = "Form a technology rescue team (R4)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> formRescueTeam(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                             @Valid @RequestBody UnitFactRequests.FormRescueTeam request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -74,6 +84,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/connectivity-upgrades")
+    @Operation(summary = "Record fixed broadband or 5G at a public service point (R6)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> upgradeConnectivity(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                                  @Valid @RequestBody UnitFactRequests.UpgradeConnectivity request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -82,6 +94,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/residential-group-assessments")
+    @Operation(summary = "Record a residential group's need for support (R8)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> assessResidentialGroup(
             @PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
             @Valid @RequestBody UnitFactRequests.AssessResidentialGroup request) {
@@ -91,6 +105,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/student-volunteers")
+    @Operation(summary = "Record IT students mobilised to the unit (R7)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> mobiliseStudents(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @Valid @RequestBody UnitFactRequests.MobiliseStudents request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -99,6 +115,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/telecom-engineers")
+    @Operation(summary = "Record telecom engineers deployed to the unit (R7)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> deployEngineers(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                              @Valid @RequestBody UnitFactRequests.DeployEngineers request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -107,6 +125,8 @@ class UnitFactsController {
     }
 
     @PostMapping("/model-practices")
+    @Operation(summary = "Nominate a model practice for rewards (R10)")
+    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
     ResponseEntity<Accepted> nominatePractice(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @Valid @RequestBody UnitFactRequests.NominatePractice request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
