@@ -1,0 +1,2 @@
+/** Running a plan: concurrent workers that keep each aggregate's order, progress with rate and ETA. */
+package org.campaignledger.simulator.run;
