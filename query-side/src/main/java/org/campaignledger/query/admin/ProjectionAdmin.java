@@ -1,0 +1,154 @@
+package org.campaignledger.query.admin;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.campaignledger.platform.web.ProblemException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds a projection from the log: shut its processor down, reset its tokens (its {@code @ResetHandler}
+ * truncates its tables in the same step), start it again; it then replays the log from the start. While
+ * it replays, every read response says so ({@code X-Projection-Rebuilding}), and the status reports the
+ * events done out of the log's size when the rebuild began.
+ */
+@Service
+public class ProjectionAdmin implements DisposableBean {
+
+    /** The processing groups of this application, one per projection. */
+    public static final List<String> PROJECTIONS = List.of("campaigns", "progress", "unit-details");
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+
+    private record Rebuild(Instant startedAt, long headAtStart, long eventsTotal, Instant finishedAt, String error) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** Starts a rebuild and returns at once; 404 for an unknown projection, 409 if one is already running. */
+    public synchronized ProjectionStatus rebuild(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Rebuild current = rebuilds.get(name);
+        if (current != null && current.finishedAt() == null && current.error() == null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress",
+                    "Projection " + name + " is already being rebuilt.", Map.of("projection", name));
+        }
+        long head = head();
+        long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        rebuilds.put(name, new Rebuild(Instant.now(), head, total, null, "starting"));
+        executor.submit(() -> {
+            try {
+                processor.shutdownAsync().join();
+                processor.resetTokens();
+                processor.start();
+                rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
+                        r.eventsTotal(), null, null));
+                log.info("Rebuilding projection {} from {} events", name, total);
+            } catch (RuntimeException e) {
+                log.error("Rebuild of projection {} failed", name, e);
+                rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
+                        r.eventsTotal(), Instant.now(), String.valueOf(e.getMessage())));
+                if (!processor.isRunning()) {
+                    processor.start();
+                }
+            }
+        });
+        return status(name);
+    }
+
+    public List<ProjectionStatus> statuses() {
+        return PROJECTIONS.stream().map(this::status).toList();
+    }
+
+    public synchronized ProjectionStatus status(String name) {
+        StreamingEventProcessor processor = processor(name);
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        Long position = segments.isEmpty() ? null : segments.values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(p -> p.orElse(-1L))
+                .min().orElse(-1L);
+        boolean replaying = processor.isReplaying();
+        long head = head();
+        boolean caughtUp = !segments.isEmpty() && position != null && position >= head
+                && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
+        Rebuild rebuild = rebuilds.get(name);
+        if (rebuild == null) {
+            return new ProjectionStatus(name, processor.isRunning() ? ProjectionStatus.State.RUNNING
+                    : ProjectionStatus.State.STOPPED, position, head, caughtUp, replaying, null, null, null, null,
+                    null, null);
+        }
+        boolean starting = "starting".equals(rebuild.error());
+        if (rebuild.finishedAt() == null && !starting && !segments.isEmpty() && !replaying && position != null
+                && position >= rebuild.headAtStart()) {
+            rebuild = new Rebuild(rebuild.startedAt(), rebuild.headAtStart(), rebuild.eventsTotal(), Instant.now(),
+                    null);
+            rebuilds.put(name, rebuild);
+            log.info("Projection {} rebuilt: {} events in {}", name, rebuild.eventsTotal(),
+                    Duration.between(rebuild.startedAt(), rebuild.finishedAt()));
+        }
+        boolean done = rebuild.finishedAt() != null;
+        long eventsDone = done ? rebuild.eventsTotal() : position == null || starting ? 0
+                : jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
+                        Math.min(position, rebuild.headAtStart()));
+        Instant until = done ? rebuild.finishedAt() : Instant.now();
+        double seconds = Math.max(0.001, Duration.between(rebuild.startedAt(), until).toMillis() / 1000.0);
+        return new ProjectionStatus(name, done ? ProjectionStatus.State.RUNNING : ProjectionStatus.State.REBUILDING,
+                position, head, caughtUp, replaying, rebuild.startedAt(), rebuild.finishedAt(), eventsDone,
+                rebuild.eventsTotal(), Math.round(eventsDone / seconds * 10) / 10.0,
+                starting ? null : rebuild.error());
+    }
+
+    /** The projections being rebuilt right now. */
+    public List<String> rebuilding() {
+        return rebuilds.entrySet().stream()
+                .filter(entry -> entry.getValue().finishedAt() == null)
+                .map(Map.Entry::getKey)
+                .filter(name -> status(name).state() == ProjectionStatus.State.REBUILDING)
+                .sorted()
+                .toList();
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? -1 : head;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        Optional<StreamingEventProcessor> processor = PROJECTIONS.contains(name)
+                ? processing.eventProcessor(name, StreamingEventProcessor.class) : Optional.empty();
+        return processor.orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "projection-not-found",
+                "Unknown projection", "No projection " + name + "; known: " + PROJECTIONS + ".",
+                Map.of("projection", name)));
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+}

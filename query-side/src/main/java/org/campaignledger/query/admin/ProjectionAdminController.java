@@ -1,0 +1,36 @@
+package org.campaignledger.query.admin;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rebuild a projection ({@code 202 Accepted}, then watch its status) and see every projection's progress. */
+@RestController
+class ProjectionAdminController {
+
+    private final ProjectionAdmin admin;
+
+    ProjectionAdminController(ProjectionAdmin admin) {
+        this.admin = admin;
+    }
+
+    @PostMapping("/api/admin/projections/{name}/rebuild")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ProjectionStatus rebuild(@PathVariable String name) {
+        return admin.rebuild(name);
+    }
+
+    @GetMapping("/api/admin/projections")
+    List<ProjectionStatus> projections() {
+        return admin.statuses();
+    }
+
+    @GetMapping("/api/admin/projections/{name}")
+    ProjectionStatus projection(@PathVariable String name) {
+        return admin.status(name);
+    }
+}

@@ -1,0 +1,78 @@
+package org.campaignledger.query.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.campaignledger.api.campaign.CourseCode;
+import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.platform.serialization.LedgerJson;
+
+/** One participant's training: enrolment, completed courses with their dates, and when they became trained. */
+final class ParticipantState {
+
+    private static final ObjectMapper JSON = LedgerJson.eventMapper();
+
+    final String campaignId;
+    final String participantId;
+    String unitCode;
+    ParticipantRole role;
+    String teamId;
+    LocalDate enrolledOn;
+    final TreeMap<String, LocalDate> completions;
+    LocalDate trainedOn;
+
+    ParticipantState(String campaignId, String participantId, String unitCode, ParticipantRole role, String teamId,
+                     LocalDate enrolledOn, TreeMap<String, LocalDate> completions, LocalDate trainedOn) {
+        this.campaignId = campaignId;
+        this.participantId = participantId;
+        this.unitCode = unitCode;
+        this.role = role;
+        this.teamId = teamId;
+        this.enrolledOn = enrolledOn;
+        this.completions = completions;
+        this.trainedOn = trainedOn;
+    }
+
+    /**
+     * Marks the participant trained if every course their role requires is now completed, and returns the
+     * business date they became trained: the latest required completion (never before their enrolment).
+     * Returns null when nothing changed. Courses cannot be un-completed, so this happens at most once.
+     */
+    LocalDate becomeTrainedIfComplete(List<CourseCode> required) {
+        if (trainedOn != null || enrolledOn == null) {
+            return null;
+        }
+        LocalDate latest = enrolledOn;
+        for (CourseCode course : required) {
+            LocalDate completed = completions.get(course.value());
+            if (completed == null) {
+                return null;
+            }
+            if (completed.isAfter(latest)) {
+                latest = completed;
+            }
+        }
+        trainedOn = latest;
+        return latest;
+    }
+
+    String completionsJson() {
+        try {
+            return JSON.writeValueAsString(completions);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static TreeMap<String, LocalDate> completionsFrom(String json) {
+        try {
+            return new TreeMap<>(JSON.readValue(json, new TypeReference<Map<String, LocalDate>>() { }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable completions: " + json, e);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.campaignledger.query.progress;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.campaignledger.api.campaign.CampaignClosedEvent;
+import org.campaignledger.api.campaign.CampaignLaunchedEvent;
+import org.campaignledger.api.training.CourseCompletedEvent;
+import org.campaignledger.api.training.ParticipantEnrolledEvent;
+import org.campaignledger.api.training.ParticipantRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One processor batch of the progress projection. Handlers only record what they saw, in log order; at
+ * commit the batch loads the participants it needs in one query, folds everything in memory (many events
+ * hit the same unit and day) and writes each table with one JDBC batch.
+ */
+final class ProgressBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ProgressBatch.class);
+
+    private interface Op {
+    }
+
+    private record Launch(CampaignLaunchedEvent event, Instant recordedAt) implements Op {
+    }
+
+    private record Close(CampaignClosedEvent event, Instant recordedAt) implements Op {
+    }
+
+    private record Change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt,
+                          long globalIndex, long[] deltas) implements Op {
+    }
+
+    private record Enrol(ParticipantEnrolledEvent event, Instant recordedAt, long globalIndex) implements Op {
+    }
+
+    private record Complete(CourseCompletedEvent event, Instant recordedAt, long globalIndex) implements Op {
+    }
+
+    private record DayKey(String campaignId, String unitCode, int day) {
+    }
+
+    private record ChangeKey(String campaignId, long globalIndex, int day) {
+    }
+
+    private record ChangeRow(String unitCode, Instant recordedAt, long[] deltas) {
+    }
+
+    private final List<Op> ops = new ArrayList<>();
+
+    void launched(CampaignLaunchedEvent event, Instant recordedAt) {
+        ops.add(new Launch(event, recordedAt));
+    }
+
+    void closed(CampaignClosedEvent event, Instant recordedAt) {
+        ops.add(new Close(event, recordedAt));
+    }
+
+    void enrolled(ParticipantEnrolledEvent event, Instant recordedAt, long globalIndex) {
+        ops.add(new Enrol(event, recordedAt, globalIndex));
+    }
+
+    void completed(CourseCompletedEvent event, Instant recordedAt, long globalIndex) {
+        ops.add(new Complete(event, recordedAt, globalIndex));
+    }
+
+    /** A fact that adds {@code delta} to {@code measure} (and to the measures that follow in pairs). */
+    void change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt, long globalIndex,
+                Object... measuresAndDeltas) {
+        long[] deltas = new long[Measure.COUNT];
+        for (int i = 0; i < measuresAndDeltas.length; i += 2) {
+            deltas[((Measure) measuresAndDeltas[i]).ordinal()] += ((Number) measuresAndDeltas[i + 1]).longValue();
+        }
+        ops.add(new Change(campaignId, unitCode, occurredOn, recordedAt, globalIndex, deltas));
+    }
+
+    void flush(JdbcTemplate jdbc, CampaignDefinitions definitions) {
+        Map<String, ParticipantState> participants = loadParticipants(jdbc);
+        Set<String> dirty = new LinkedHashSet<>();
+        Map<DayKey, long[]> days = new LinkedHashMap<>();
+        Map<ChangeKey, ChangeRow> changes = new LinkedHashMap<>();
+        List<Object[]> launches = new ArrayList<>();
+        List<Object[]> closes = new ArrayList<>();
+
+        for (Op op : ops) {
+            if (op instanceof Launch launch) {
+                CampaignLaunchedEvent event = launch.event();
+                definitions.remember(new CampaignDefinition(event));
+                launches.add(new Object[] {event.campaignId().value(),
+                        CampaignDefinitions.sqlDate(event.startDate()), event.durationDays(),
+                        CampaignDefinitions.write(event)});
+            } else if (op instanceof Close close) {
+                closes.add(new Object[] {CampaignDefinitions.sqlDate(close.event().occurredOn()),
+                        Timestamp.from(close.recordedAt()), close.event().campaignId().value()});
+            } else if (op instanceof Change change) {
+                definition(definitions, change.campaignId()).ifPresent(definition ->
+                        add(days, changes, change.campaignId(), change.unitCode(),
+                                definition.dayOf(change.occurredOn()), change.recordedAt(), change.globalIndex(),
+                                change.deltas()));
+            } else if (op instanceof Enrol enrol) {
+                enrol(enrol, definitions, participants, dirty, days, changes);
+            } else if (op instanceof Complete complete) {
+                complete(complete, definitions, participants, dirty, days, changes);
+            }
+        }
+
+        if (!launches.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO progress_campaign (campaign_id, start_date, duration_days, definition)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (campaign_id) DO NOTHING", launches);
+        }
+        if (!closes.isEmpty()) {
+            jdbc.batchUpdate("UPDATE progress_campaign SET closed_on = ?, closed_recorded_at = ?"
+                    + " WHERE campaign_id = ?", closes);
+        }
+        writeChanges(jdbc, changes);
+        writeDays(jdbc, days);
+        writeParticipants(jdbc, participants, dirty);
+        ops.clear();
+    }
+
+    private void enrol(Enrol enrol, CampaignDefinitions definitions, Map<String, ParticipantState> participants,
+                       Set<String> dirty, Map<DayKey, long[]> days, Map<ChangeKey, ChangeRow> changes) {
+        ParticipantEnrolledEvent event = enrol.event();
+        String campaignId = event.campaignId().value();
+        Optional<CampaignDefinition> definition = definition(definitions, campaignId);
+        if (definition.isEmpty()) {
+            return;
+        }
+        String key = key(campaignId, event.participantId().value());
+        ParticipantState state = participants.computeIfAbsent(key, k -> newState(campaignId,
+                event.participantId().value(), event.unitCode().value(), event.role()));
+        if (state.enrolledOn != null) {
+            return;
+        }
+        state.enrolledOn = event.occurredOn();
+        state.unitCode = event.unitCode().value();
+        state.role = event.role();
+        state.teamId = event.teamId() == null ? null : event.teamId().value();
+        dirty.add(key);
+        add(days, changes, campaignId, state.unitCode, definition.get().dayOf(event.occurredOn()),
+                enrol.recordedAt(), enrol.globalIndex(), single(Measure.enrolled(state.role)));
+        trainIfComplete(state, definition.get(), enrol.recordedAt(), enrol.globalIndex(), days, changes);
+    }
+
+    private void complete(Complete complete, CampaignDefinitions definitions,
+                          Map<String, ParticipantState> participants, Set<String> dirty, Map<DayKey, long[]> days,
+                          Map<ChangeKey, ChangeRow> changes) {
+        CourseCompletedEvent event = complete.event();
+        String campaignId = event.campaignId().value();
+        Optional<CampaignDefinition> definition = definition(definitions, campaignId);
+        if (definition.isEmpty()) {
+            return;
+        }
+        String key = key(campaignId, event.participantId().value());
+        ParticipantState state = participants.computeIfAbsent(key, k -> newState(campaignId,
+                event.participantId().value(), event.unitCode().value(), event.role()));
+        LocalDate earlier = state.completions.get(event.course().value());
+        if (earlier == null || event.occurredOn().isBefore(earlier)) {
+            state.completions.put(event.course().value(), event.occurredOn());
+            dirty.add(key);
+        }
+        trainIfComplete(state, definition.get(), complete.recordedAt(), complete.globalIndex(), days, changes);
+    }
+
+    private static boolean trainIfComplete(ParticipantState state, CampaignDefinition definition, Instant recordedAt,
+                                           long globalIndex, Map<DayKey, long[]> days,
+                                           Map<ChangeKey, ChangeRow> changes) {
+        LocalDate trainedOn = state.becomeTrainedIfComplete(definition.requiredCourses(state.role));
+        if (trainedOn == null) {
+            return false;
+        }
+        add(days, changes, state.campaignId, state.unitCode, definition.dayOf(trainedOn), recordedAt, globalIndex,
+                single(Measure.trained(state.role)));
+        return true;
+    }
+
+    private static long[] single(Measure measure) {
+        long[] deltas = new long[Measure.COUNT];
+        deltas[measure.ordinal()] = 1;
+        return deltas;
+    }
+
+    private static void add(Map<DayKey, long[]> days, Map<ChangeKey, ChangeRow> changes, String campaignId,
+                            String unitCode, int day, Instant recordedAt, long globalIndex, long[] deltas) {
+        long[] total = days.computeIfAbsent(new DayKey(campaignId, unitCode, day), k -> new long[Measure.COUNT]);
+        ChangeRow row = changes.computeIfAbsent(new ChangeKey(campaignId, globalIndex, day),
+                k -> new ChangeRow(unitCode, recordedAt, new long[Measure.COUNT]));
+        for (int i = 0; i < deltas.length; i++) {
+            total[i] += deltas[i];
+            row.deltas()[i] += deltas[i];
+        }
+    }
+
+    private Optional<CampaignDefinition> definition(CampaignDefinitions definitions, String campaignId) {
+        Optional<CampaignDefinition> definition = definitions.find(campaignId);
+        if (definition.isEmpty()) {
+            log.warn("Fact of unknown campaign {} ignored by the progress projection", campaignId);
+        }
+        return definition;
+    }
+
+    private Map<String, ParticipantState> loadParticipants(JdbcTemplate jdbc) {
+        String[] ids = ops.stream()
+                .flatMap(op -> op instanceof Enrol enrol ? Stream.of(enrol.event().participantId().value())
+                        : op instanceof Complete complete ? Stream.of(complete.event().participantId().value())
+                        : Stream.<String>empty())
+                .distinct()
+                .toArray(String[]::new);
+        Map<String, ParticipantState> states = new HashMap<>();
+        if (ids.length == 0) {
+            return states;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT campaign_id, participant_id, unit_code, role, team_id,"
+                    + " enrolled_on, completions, trained_on FROM participant_progress WHERE participant_id = ANY (?)");
+            Array array = connection.createArrayOf("varchar", ids);
+            statement.setArray(1, array);
+            return statement;
+        }, rs -> {
+            ParticipantState state = new ParticipantState(rs.getString(1), rs.getString(2), rs.getString(3),
+                    ParticipantRole.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+                    ParticipantState.completionsFrom(rs.getString(7)), rs.getObject(8, LocalDate.class));
+            states.put(key(state.campaignId, state.participantId), state);
+        });
+        return states;
+    }
+
+    private static ParticipantState newState(String campaignId, String participantId, String unitCode,
+                                             ParticipantRole role) {
+        return new ParticipantState(campaignId, participantId, unitCode, role, null, null, new TreeMap<>(), null);
+    }
+
+    private static String key(String campaignId, String participantId) {
+        return campaignId + '\u0000' + participantId;
+    }
+
+    private static void writeChanges(JdbcTemplate jdbc, Map<ChangeKey, ChangeRow> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO fact_change (campaign_id, global_index, day, unit_code, recorded_at, "
+                + Measure.COLUMNS + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(Measure.COUNT) + ")";
+        List<Object[]> rows = changes.entrySet().stream().map(entry -> {
+            Object[] row = new Object[5 + Measure.COUNT];
+            row[0] = entry.getKey().campaignId();
+            row[1] = entry.getKey().globalIndex();
+            row[2] = entry.getKey().day();
+            row[3] = entry.getValue().unitCode();
+            row[4] = Timestamp.from(entry.getValue().recordedAt());
+            long[] deltas = entry.getValue().deltas();
+            for (int i = 0; i < deltas.length; i++) {
+                row[5 + i] = deltas[i];
+            }
+            return row;
+        }).toList();
+        jdbc.batchUpdate(sql, rows);
+    }
+
+    private static void writeDays(JdbcTemplate jdbc, Map<DayKey, long[]> days) {
+        if (days.isEmpty()) {
+            return;
+        }
+        String updates = Arrays.stream(Measure.values())
+                .map(m -> m.column() + " = unit_day_delta." + m.column() + " + EXCLUDED." + m.column())
+                .collect(Collectors.joining(", "));
+        String sql = "INSERT INTO unit_day_delta (campaign_id, unit_code, day, " + Measure.COLUMNS
+                + ") VALUES (?, ?, ?" + ", ?".repeat(Measure.COUNT) + ") ON CONFLICT (campaign_id, unit_code, day)"
+                + " DO UPDATE SET " + updates;
+        List<Object[]> rows = days.entrySet().stream().map(entry -> {
+            Object[] row = new Object[3 + Measure.COUNT];
+            row[0] = entry.getKey().campaignId();
+            row[1] = entry.getKey().unitCode();
+            row[2] = entry.getKey().day();
+            for (int i = 0; i < Measure.COUNT; i++) {
+                row[3 + i] = entry.getValue()[i];
+            }
+            return row;
+        }).toList();
+        jdbc.batchUpdate(sql, rows);
+    }
+
+    private static void writeParticipants(JdbcTemplate jdbc, Map<String, ParticipantState> participants,
+                                          Set<String> dirty) {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = dirty.stream().map(participants::get).map(state -> new Object[] {
+                state.campaignId, state.participantId, state.unitCode, state.role.name(), state.teamId,
+                CampaignDefinitions.sqlDate(state.enrolledOn), state.completionsJson(),
+                CampaignDefinitions.sqlDate(state.trainedOn)}).toList();
+        jdbc.batchUpdate("INSERT INTO participant_progress (campaign_id, participant_id, unit_code, role, team_id,"
+                + " enrolled_on, completions, trained_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (campaign_id, participant_id) DO UPDATE SET unit_code = EXCLUDED.unit_code,"
+                + " role = EXCLUDED.role, team_id = EXCLUDED.team_id, enrolled_on = EXCLUDED.enrolled_on,"
+                + " completions = EXCLUDED.completions, trained_on = EXCLUDED.trained_on", rows);
+    }
+}

@@ -1,0 +1,165 @@
+package org.campaignledger.query.progress;
+
+import static org.campaignledger.query.progress.Measure.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.campaignledger.api.campaign.CampaignClosedEvent;
+import org.campaignledger.api.campaign.CampaignLaunchedEvent;
+import org.campaignledger.api.common.CampaignFact;
+import org.campaignledger.api.support.PriorityGroup;
+import org.campaignledger.api.support.SupportPointClosedEvent;
+import org.campaignledger.api.support.SupportPointOpenedEvent;
+import org.campaignledger.api.support.SupportSessionRecordedEvent;
+import org.campaignledger.api.training.CourseCompletedEvent;
+import org.campaignledger.api.training.ParticipantEnrolledEvent;
+import org.campaignledger.api.unit.CommunityDigitalTeamFormedEvent;
+import org.campaignledger.api.unit.ConnectivityTechnology;
+import org.campaignledger.api.unit.ConnectivityUpgradedEvent;
+import org.campaignledger.api.unit.Employment;
+import org.campaignledger.api.unit.ITOfficerAssignedEvent;
+import org.campaignledger.api.unit.ITOfficerReleasedEvent;
+import org.campaignledger.api.unit.ModelPracticeNominatedEvent;
+import org.campaignledger.api.unit.ResidentialGroupAssessedEvent;
+import org.campaignledger.api.unit.StudentVolunteersMobilisedEvent;
+import org.campaignledger.api.unit.TechRescueTeamFormedEvent;
+import org.campaignledger.api.unit.TelecomEngineersDeployedEvent;
+import org.campaignledger.query.projection.BatchBuffer;
+import org.campaignledger.query.projection.Positions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code unit_day_delta} (known now), {@code fact_change} (when each change became known) and
+ * {@code participant_progress}. Each fact counts on its business day; its recording time is the event's
+ * timestamp, which the event store reads from the database's {@code recorded_at}.
+ */
+@Component
+@ProcessingGroup(ProgressProjection.NAME)
+class ProgressProjection {
+
+    static final String NAME = "progress";
+
+    private final JdbcTemplate jdbc;
+    private final CampaignDefinitions definitions;
+
+    ProgressProjection(JdbcTemplate jdbc, CampaignDefinitions definitions) {
+        this.jdbc = jdbc;
+        this.definitions = definitions;
+    }
+
+    @EventHandler
+    void on(CampaignLaunchedEvent event, @Timestamp Instant recordedAt) {
+        batch().launched(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(CampaignClosedEvent event, @Timestamp Instant recordedAt) {
+        batch().closed(event, recordedAt);
+    }
+
+    @EventHandler
+    void on(ParticipantEnrolledEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        batch().enrolled(event, recordedAt, Positions.of(token));
+    }
+
+    @EventHandler
+    void on(CourseCompletedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        batch().completed(event, recordedAt, Positions.of(token));
+    }
+
+    @EventHandler
+    void on(ITOfficerAssignedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, officers(event.employment()), 1);
+    }
+
+    @EventHandler
+    void on(ITOfficerReleasedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, officers(event.employment()), -1);
+    }
+
+    @EventHandler
+    void on(CommunityDigitalTeamFormedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, COMMUNITY_TEAMS, 1, COMMUNITY_TEAM_MEMBERS, event.memberCount());
+    }
+
+    @EventHandler
+    void on(TechRescueTeamFormedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, RESCUE_TEAMS, 1);
+    }
+
+    @EventHandler
+    void on(ConnectivityUpgradedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, event.technology() == ConnectivityTechnology.FIVE_G
+                ? CONNECTIVITY_FIVE_G : CONNECTIVITY_FIXED_BROADBAND, 1);
+    }
+
+    @EventHandler
+    void on(ResidentialGroupAssessedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, RESIDENTIAL_GROUPS_ASSESSED, 1);
+    }
+
+    @EventHandler
+    void on(StudentVolunteersMobilisedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, STUDENT_VOLUNTEERS, event.count());
+    }
+
+    @EventHandler
+    void on(TelecomEngineersDeployedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, TELECOM_ENGINEERS, event.count());
+    }
+
+    @EventHandler
+    void on(ModelPracticeNominatedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, MODEL_PRACTICES, 1);
+    }
+
+    @EventHandler
+    void on(SupportPointOpenedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, SUPPORT_POINTS_OPEN, 1);
+    }
+
+    @EventHandler
+    void on(SupportPointClosedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        change(event, recordedAt, token, SUPPORT_POINTS_OPEN, -1);
+    }
+
+    @EventHandler
+    void on(SupportSessionRecordedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        Object[] deltas = new Object[2 + 2 * PriorityGroup.values().length];
+        deltas[0] = SUPPORT_SESSIONS;
+        deltas[1] = 1;
+        int i = 2;
+        for (PriorityGroup group : PriorityGroup.values()) {
+            Integer served = event.peopleServed() == null ? null : event.peopleServed().get(group);
+            deltas[i++] = Measure.peopleServed(group);
+            deltas[i++] = served == null ? 0 : served;
+        }
+        change(event, recordedAt, token, deltas);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE progress_campaign, unit_day_delta, fact_change, participant_progress");
+        definitions.forgetAll();
+    }
+
+    private void change(CampaignFact fact, Instant recordedAt, TrackingToken token, Object... measuresAndDeltas) {
+        LocalDate occurredOn = fact.occurredOn();
+        batch().change(fact.campaignId().value(), fact.unitCode().value(), occurredOn, recordedAt,
+                Positions.of(token), measuresAndDeltas);
+    }
+
+    private static Measure officers(Employment employment) {
+        return employment == Employment.CONTRACTED ? IT_OFFICERS_CONTRACTED : IT_OFFICERS_STAFF;
+    }
+
+    private ProgressBatch batch() {
+        return BatchBuffer.current(NAME, ProgressBatch::new, batch -> batch.flush(jdbc, definitions));
+    }
+}

@@ -1,0 +1,54 @@
+package org.campaignledger.query.progress;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a campaign's progress: the small known-now table ({@code unit_day_delta}, at most units x days
+ * rows), and for "as known at T" minus the changes recorded after T ({@code fact_change}, by its
+ * (campaign, recorded_at) index). Subtracting the later changes is the cheap side for the questions asked
+ * most: the closing summary and recent instants. Never reads the event log.
+ */
+@Component
+class ProgressReader {
+
+    private static final String SUMS = Measure.COLUMNS.replaceAll("([a-z_]+)", "sum($1)");
+
+    private final JdbcTemplate jdbc;
+
+    ProgressReader(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Progress read(CampaignDefinition definition, Instant asKnownAt) {
+        Map<String, long[][]> deltas = new HashMap<>();
+        String id = definition.id();
+        jdbc.query("SELECT unit_code, day, " + Measure.COLUMNS + " FROM unit_day_delta WHERE campaign_id = ?",
+                accumulate(definition, deltas, 1), id);
+        if (asKnownAt != null) {
+            jdbc.query("SELECT unit_code, day, " + SUMS + " FROM fact_change WHERE campaign_id = ? AND recorded_at > ?"
+                    + " GROUP BY unit_code, day", accumulate(definition, deltas, -1), id, Timestamp.from(asKnownAt));
+        }
+        return Progress.fromDeltas(definition, deltas);
+    }
+
+    private static RowCallbackHandler accumulate(CampaignDefinition definition, Map<String, long[][]> deltas,
+                                                 int sign) {
+        return rs -> {
+            int day = rs.getInt(2);
+            if (day > definition.durationDays()) {
+                return;
+            }
+            long[] row = deltas.computeIfAbsent(rs.getString(1),
+                    unit -> new long[definition.durationDays() + 1][Measure.COUNT])[Math.max(1, day)];
+            for (int m = 0; m < Measure.COUNT; m++) {
+                row[m] += sign * rs.getLong(3 + m);
+            }
+        };
+    }
+}

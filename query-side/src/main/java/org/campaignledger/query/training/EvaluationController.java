@@ -1,0 +1,33 @@
+package org.campaignledger.query.training;
+
+import static org.campaignledger.query.web.QueryProblems.campaignId;
+import static org.campaignledger.query.web.QueryProblems.unitCode;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.campaignledger.api.query.EvaluationView;
+import org.campaignledger.api.query.FindEvaluationQuery;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/campaigns/{id}/evaluation?unit=CODE} (personal data), and the same report on the query bus. */
+@RestController
+class EvaluationController {
+
+    private final EvaluationReport report;
+
+    EvaluationController(EvaluationReport report) {
+        this.report = report;
+    }
+
+    @GetMapping("/api/campaigns/{campaignId}/evaluation")
+    EvaluationView evaluation(@PathVariable String campaignId, @RequestParam String unit) {
+        return report.find(new FindEvaluationQuery(campaignId(campaignId), unitCode(campaignId, unit)));
+    }
+
+    @QueryHandler
+    EvaluationView handle(FindEvaluationQuery query) {
+        return report.find(query);
+    }
+}

@@ -1,0 +1,32 @@
+package org.campaignledger.query.unit;
+
+import static org.campaignledger.query.web.QueryProblems.campaignId;
+import static org.campaignledger.query.web.QueryProblems.unitCode;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.campaignledger.api.query.FindUnitDetailQuery;
+import org.campaignledger.api.query.UnitDetailView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/campaigns/{id}/units/{code}}, and the same page on the query bus. */
+@RestController
+class UnitDetailController {
+
+    private final UnitDetails details;
+
+    UnitDetailController(UnitDetails details) {
+        this.details = details;
+    }
+
+    @GetMapping("/api/campaigns/{campaignId}/units/{unitCode}")
+    UnitDetailView unit(@PathVariable String campaignId, @PathVariable String unitCode) {
+        return details.find(new FindUnitDetailQuery(campaignId(campaignId), unitCode(campaignId, unitCode)));
+    }
+
+    @QueryHandler
+    UnitDetailView handle(FindUnitDetailQuery query) {
+        return details.find(query);
+    }
+}
