@@ -176,6 +176,24 @@ final class Facts {
                 "Digital Sunday", "Weekend support at the market", day(day)));
     }
 
+    /** A few facts of every kind over units A and B, in four transactions' worth: touches every read model. */
+    List<List<Fact>> sample() {
+        return List.of(
+                List.of(launch("A", "B")),
+                List.of(assign("A", "oA1", Employment.STAFF, 1), assign("B", "oB1", Employment.CONTRACTED, 2),
+                        release("B", "oB1", Employment.CONTRACTED, 6),
+                        enrol("A", "s1", ParticipantRole.OFFICIAL, null, 1),
+                        enrol("B", "t1", ParticipantRole.TEAM_MEMBER, "tB", 3),
+                        communityTeam("B", "tB", "G1", 8, 3), rescueTeam("A", "rA", 2)),
+                List.of(complete("A", "s1", ParticipantRole.OFFICIAL, ONETOUCH, 4),
+                        complete("B", "t1", ParticipantRole.TEAM_MEMBER, PORTAL, 5),
+                        openPoint("A", "pA", 2), session("A", "pA", 3, 4, 1, 1, 0, 2),
+                        connectivity("A", ConnectivityTechnology.FIVE_G, 4), students("B", 6, 5),
+                        engineers("A", 2, 5), assessed("B", "G1", 2)),
+                List.of(complete("A", "s1", ParticipantRole.OFFICIAL, PRACTICAL, 7), closePoint("A", "pA", 8),
+                        practice("B", "market-day", 9), close(45)));
+    }
+
     String participantId(String participant) {
         return id() + "-" + participant;
     }

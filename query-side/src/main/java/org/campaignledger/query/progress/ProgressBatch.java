@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.campaignledger.api.campaign.CampaignClosedEvent;
 import org.campaignledger.api.campaign.CampaignLaunchedEvent;
 import org.campaignledger.api.training.CourseCompletedEvent;
@@ -215,29 +214,33 @@ final class ProgressBatch {
         return definition;
     }
 
+    /** Loads every participant the batch touches with one query per campaign, by primary key. */
     private Map<String, ParticipantState> loadParticipants(JdbcTemplate jdbc) {
-        String[] ids = ops.stream()
-                .flatMap(op -> op instanceof Enrol enrol ? Stream.of(enrol.event().participantId().value())
-                        : op instanceof Complete complete ? Stream.of(complete.event().participantId().value())
-                        : Stream.<String>empty())
-                .distinct()
-                .toArray(String[]::new);
-        Map<String, ParticipantState> states = new HashMap<>();
-        if (ids.length == 0) {
-            return states;
+        Map<String, Set<String>> idsByCampaign = new HashMap<>();
+        for (Op op : ops) {
+            if (op instanceof Enrol enrol) {
+                idsByCampaign.computeIfAbsent(enrol.event().campaignId().value(), k -> new LinkedHashSet<>())
+                        .add(enrol.event().participantId().value());
+            } else if (op instanceof Complete complete) {
+                idsByCampaign.computeIfAbsent(complete.event().campaignId().value(), k -> new LinkedHashSet<>())
+                        .add(complete.event().participantId().value());
+            }
         }
-        jdbc.query(connection -> {
+        Map<String, ParticipantState> states = new HashMap<>();
+        idsByCampaign.forEach((campaignId, ids) -> jdbc.query(connection -> {
             var statement = connection.prepareStatement("SELECT campaign_id, participant_id, unit_code, role, team_id,"
-                    + " enrolled_on, completions, trained_on FROM participant_progress WHERE participant_id = ANY (?)");
-            Array array = connection.createArrayOf("varchar", ids);
-            statement.setArray(1, array);
+                    + " enrolled_on, completions, trained_on FROM participant_progress"
+                    + " WHERE campaign_id = ? AND participant_id = ANY (?)");
+            statement.setString(1, campaignId);
+            Array array = connection.createArrayOf("varchar", ids.toArray());
+            statement.setArray(2, array);
             return statement;
         }, rs -> {
             ParticipantState state = new ParticipantState(rs.getString(1), rs.getString(2), rs.getString(3),
                     ParticipantRole.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
                     ParticipantState.completionsFrom(rs.getString(7)), rs.getObject(8, LocalDate.class));
             states.put(key(state.campaignId, state.participantId), state);
-        });
+        }));
         return states;
     }
 
