@@ -15,12 +15,14 @@ import org.campaignledger.api.query.MetricsView;
  */
 final class MetricCatalog {
 
+    private static final RecordComponent[] COMPONENTS = MetricsView.class.getRecordComponents();
+
     private MetricCatalog() {
     }
 
     static Map<String, BigDecimal> flatten(MetricsView metrics) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
-        for (RecordComponent component : MetricsView.class.getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS) {
             Object value = read(component, metrics);
             if (value instanceof Map<?, ?> map) {
                 map.forEach((key, count) -> values.put(component.getName() + "." + key, number(count)));

@@ -36,10 +36,10 @@ final class ProgressBatch {
     private interface Op {
     }
 
-    private record Launch(CampaignLaunchedEvent event, Instant recordedAt) implements Op {
+    private record Launch(CampaignLaunchedEvent event, Instant recordedAt, long globalIndex) implements Op {
     }
 
-    private record Close(CampaignClosedEvent event, Instant recordedAt) implements Op {
+    private record Close(CampaignClosedEvent event, Instant recordedAt, long globalIndex) implements Op {
     }
 
     private record Change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt,
@@ -62,21 +62,27 @@ final class ProgressBatch {
     }
 
     private final List<Op> ops = new ArrayList<>();
+    /** Per campaign, the last global index this batch applies: the campaign's new version. */
+    private final Map<String, Long> versions = new HashMap<>();
 
-    void launched(CampaignLaunchedEvent event, Instant recordedAt) {
-        ops.add(new Launch(event, recordedAt));
+    void launched(CampaignLaunchedEvent event, Instant recordedAt, long globalIndex) {
+        ops.add(new Launch(event, recordedAt, globalIndex));
+        versions.merge(event.campaignId().value(), globalIndex, Math::max);
     }
 
-    void closed(CampaignClosedEvent event, Instant recordedAt) {
-        ops.add(new Close(event, recordedAt));
+    void closed(CampaignClosedEvent event, Instant recordedAt, long globalIndex) {
+        ops.add(new Close(event, recordedAt, globalIndex));
+        versions.merge(event.campaignId().value(), globalIndex, Math::max);
     }
 
     void enrolled(ParticipantEnrolledEvent event, Instant recordedAt, long globalIndex) {
         ops.add(new Enrol(event, recordedAt, globalIndex));
+        versions.merge(event.campaignId().value(), globalIndex, Math::max);
     }
 
     void completed(CourseCompletedEvent event, Instant recordedAt, long globalIndex) {
         ops.add(new Complete(event, recordedAt, globalIndex));
+        versions.merge(event.campaignId().value(), globalIndex, Math::max);
     }
 
     /** A fact that adds {@code delta} to {@code measure} (and to the measures that follow in pairs). */
@@ -87,6 +93,7 @@ final class ProgressBatch {
             deltas[((Measure) measuresAndDeltas[i]).ordinal()] += ((Number) measuresAndDeltas[i + 1]).longValue();
         }
         ops.add(new Change(campaignId, unitCode, occurredOn, recordedAt, globalIndex, deltas));
+        versions.merge(campaignId, globalIndex, Math::max);
     }
 
     void flush(JdbcTemplate jdbc, CampaignDefinitions definitions) {
@@ -130,7 +137,11 @@ final class ProgressBatch {
         writeChanges(jdbc, changes);
         writeDays(jdbc, days);
         writeParticipants(jdbc, participants, dirty);
+        jdbc.batchUpdate("UPDATE progress_campaign SET version = ? WHERE campaign_id = ? AND version < ?",
+                versions.entrySet().stream().map(entry -> new Object[] {entry.getValue(), entry.getKey(),
+                        entry.getValue()}).toList());
         ops.clear();
+        versions.clear();
     }
 
     private void enrol(Enrol enrol, CampaignDefinitions definitions, Map<String, ParticipantState> participants,

@@ -47,20 +47,22 @@ class ProgressProjection {
 
     private final JdbcTemplate jdbc;
     private final CampaignDefinitions definitions;
+    private final ProgressReader reader;
 
-    ProgressProjection(JdbcTemplate jdbc, CampaignDefinitions definitions) {
+    ProgressProjection(JdbcTemplate jdbc, CampaignDefinitions definitions, ProgressReader reader) {
         this.jdbc = jdbc;
         this.definitions = definitions;
+        this.reader = reader;
     }
 
     @EventHandler
-    void on(CampaignLaunchedEvent event, @Timestamp Instant recordedAt) {
-        batch().launched(event, recordedAt);
+    void on(CampaignLaunchedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        batch().launched(event, recordedAt, Positions.of(token));
     }
 
     @EventHandler
-    void on(CampaignClosedEvent event, @Timestamp Instant recordedAt) {
-        batch().closed(event, recordedAt);
+    void on(CampaignClosedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+        batch().closed(event, recordedAt, Positions.of(token));
     }
 
     @EventHandler
@@ -147,6 +149,7 @@ class ProgressProjection {
     void reset() {
         jdbc.execute("TRUNCATE progress_campaign, unit_day_delta, fact_change, participant_progress");
         definitions.forgetAll();
+        reader.forgetAll();
     }
 
     private void change(CampaignFact fact, Instant recordedAt, TrackingToken token, Object... measuresAndDeltas) {

@@ -3,7 +3,9 @@ package org.campaignledger.query.progress;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Reads a campaign's progress: the small known-now table ({@code unit_day_delta}, at most units x days
  * rows), and for "as known at T" minus the changes recorded after T ({@code fact_change}, by its
- * (campaign, recorded_at) index). Subtracting the later changes is the cheap side for the questions asked
+ * (campaign, recorded_at) index). Known-now sums are cached per campaign and version. Subtracting the later changes is the cheap side for the questions asked
  * most: the closing summary and recent instants. Never reads the event log.
  */
 @Component
@@ -25,7 +27,36 @@ class ProgressReader {
         this.jdbc = jdbc;
     }
 
+    /** A campaign's known-now sums, valid while the campaign's version (last applied global index) is unchanged. */
+    private record Cached(long version, Progress progress) {
+    }
+
+    private final Map<String, Cached> knownNow = new ConcurrentHashMap<>();
+
     Progress read(CampaignDefinition definition, Instant asKnownAt) {
+        if (asKnownAt != null) {
+            return load(definition, asKnownAt);
+        }
+        // the version is read before the rows: rows newer than it only cost a reload next time
+        List<Long> version = jdbc.queryForList("SELECT version FROM progress_campaign WHERE campaign_id = ?",
+                Long.class, definition.id());
+        if (version.isEmpty()) {
+            return load(definition, null);
+        }
+        Cached cached = knownNow.get(definition.id());
+        if (cached != null && cached.version() == version.get(0)) {
+            return cached.progress();
+        }
+        Progress progress = load(definition, null);
+        knownNow.put(definition.id(), new Cached(version.get(0), progress));
+        return progress;
+    }
+
+    void forgetAll() {
+        knownNow.clear();
+    }
+
+    private Progress load(CampaignDefinition definition, Instant asKnownAt) {
         Map<String, long[][]> deltas = new HashMap<>();
         String id = definition.id();
         jdbc.query("SELECT unit_code, day, " + Measure.COLUMNS + " FROM unit_day_delta WHERE campaign_id = ?",
