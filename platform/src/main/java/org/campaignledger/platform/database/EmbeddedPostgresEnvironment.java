@@ -83,7 +83,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     @Override
     public int getOrder() {
-        // after the config files are read, so a datasource URL there wins
-        return Ordered.LOWEST_PRECEDENCE;
+        // after the config files are read, so a datasource URL there wins; before the schema is applied
+        return Ordered.LOWEST_PRECEDENCE - 10;
     }
 }
