@@ -27,7 +27,11 @@ import java.util.stream.Collectors;
 import org.campaignledger.api.campaign.TargetMetric;
 import org.campaignledger.api.query.CampaignView;
 import org.campaignledger.api.query.ComparisonView;
+import org.axonframework.queryhandling.QueryGateway;
 import org.campaignledger.api.query.EvaluationView;
+import org.campaignledger.api.query.FindEvaluationQuery;
+import org.campaignledger.api.query.FindSummaryQuery;
+import org.campaignledger.api.query.FindTimelineQuery;
 import org.campaignledger.api.query.MetricsView;
 import org.campaignledger.api.query.SummaryView;
 import org.campaignledger.api.query.TargetProgressView;
@@ -38,6 +42,7 @@ import org.campaignledger.api.support.PriorityGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -48,6 +53,9 @@ import org.springframework.http.ResponseEntity;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandCheckedCampaignIT extends QuerySideIT {
+
+    @Autowired
+    private QueryGateway queries;
 
     private final Facts f = new Facts();
     private EventLog log;
@@ -375,6 +383,20 @@ class HandCheckedCampaignIT extends QuerySideIT {
         assertThat(campaign.closedRecordedAt()).isEqualTo(closedAt);
         assertThat(campaign.dayOfCampaignToday()).isEqualTo(
                 ChronoUnit.DAYS.between(Facts.START, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))) + 1);
+    }
+
+    @Test
+    void theSameAnswersComeOverAxonsQueryBus() {
+        SummaryView overHttp = get("/summary?asKnownAt=" + beforeLateReports, SummaryView.class);
+        SummaryView overBus = queries.query(new FindSummaryQuery(f.campaignId, null, beforeLateReports, false),
+                SummaryView.class).join();
+        EvaluationView evaluation = queries.query(new FindEvaluationQuery(f.campaignId,
+                new org.campaignledger.api.unit.UnitCode("B")), EvaluationView.class).join();
+
+        assertThat(overBus).isEqualTo(overHttp);
+        assertThat(evaluation.participants()).hasSize(5);
+        assertThat(queries.query(new FindTimelineQuery(f.campaignId, null, null), TimelineView.class).join()
+                .days().get(14).metrics().staffTrained()).isEqualTo(6);
     }
 
     private <T> T get(String path, Class<T> type) {
