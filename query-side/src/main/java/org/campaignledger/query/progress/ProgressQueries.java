@@ -130,8 +130,10 @@ public class ProgressQueries {
         List<UnitRankingView.RankedUnit> ranked = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             SummaryView.UnitResult result = results.get(i);
-            ranked.add(new UnitRankingView.RankedUnit(i + 1, result.unitCode(), result.name(),
-                    unit(definition, result.unitCode()).kind(), result.score(), result.metrics(), result.targets()));
+            UnitDefinition unit = unit(definition, result.unitCode());
+            ranked.add(new UnitRankingView.RankedUnit(i + 1, result.unitCode(), result.name(), unit.kind(),
+                    result.score(), result.metrics(), result.targets(), unit.population(), unit.longitude(),
+                    unit.latitude()));
         }
         return new UnitRankingView(query.campaignId(), definition.dateOf(day), day, ranked);
     }
