@@ -36,64 +36,69 @@ final class ProgressBatch {
     private interface Op {
     }
 
-    private record Launch(CampaignLaunchedEvent event, Instant recordedAt, long globalIndex) implements Op {
+    private record Launch(CampaignLaunchedEvent event, Instant recordedAt) implements Op {
     }
 
-    private record Close(CampaignClosedEvent event, Instant recordedAt, long globalIndex) implements Op {
+    private record Close(CampaignClosedEvent event, Instant recordedAt) implements Op {
     }
 
     private record Change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt,
-                          long globalIndex, long[] deltas) implements Op {
+                          String eventId, long[] deltas) implements Op {
     }
 
-    private record Enrol(ParticipantEnrolledEvent event, Instant recordedAt, long globalIndex) implements Op {
+    private record Enrol(ParticipantEnrolledEvent event, Instant recordedAt, String eventId) implements Op {
     }
 
-    private record Complete(CourseCompletedEvent event, Instant recordedAt, long globalIndex) implements Op {
+    private record Complete(CourseCompletedEvent event, Instant recordedAt, String eventId) implements Op {
     }
 
     private record DayKey(String campaignId, String unitCode, int day) {
     }
 
-    private record ChangeKey(String campaignId, long globalIndex, int day) {
+    /**
+     * One event's change to one day. Keyed by the event's identifier, not its global index: an event that
+     * fills a gap in the log reaches the processor with a token whose position is the highest index
+     * seen, which several events then share.
+     */
+    private record ChangeKey(String campaignId, String eventId, int day) {
     }
 
     private record ChangeRow(String unitCode, Instant recordedAt, long[] deltas) {
     }
 
     private final List<Op> ops = new ArrayList<>();
-    /** Per campaign, the last global index this batch applies: the campaign's new version. */
-    private final Map<String, Long> versions = new HashMap<>();
+    /** The campaigns this batch changes: each gets a new version when it is written. */
+    private final Set<String> touched = new LinkedHashSet<>();
 
-    void launched(CampaignLaunchedEvent event, Instant recordedAt, long globalIndex) {
-        ops.add(new Launch(event, recordedAt, globalIndex));
-        versions.merge(event.campaignId().value(), globalIndex, Math::max);
+    void launched(CampaignLaunchedEvent event, Instant recordedAt) {
+        ops.add(new Launch(event, recordedAt));
+        touched.add(event.campaignId().value());
     }
 
-    void closed(CampaignClosedEvent event, Instant recordedAt, long globalIndex) {
-        ops.add(new Close(event, recordedAt, globalIndex));
-        versions.merge(event.campaignId().value(), globalIndex, Math::max);
+    void closed(CampaignClosedEvent event, Instant recordedAt) {
+        ops.add(new Close(event, recordedAt));
+        touched.add(event.campaignId().value());
     }
 
-    void enrolled(ParticipantEnrolledEvent event, Instant recordedAt, long globalIndex) {
-        ops.add(new Enrol(event, recordedAt, globalIndex));
-        versions.merge(event.campaignId().value(), globalIndex, Math::max);
+    void enrolled(ParticipantEnrolledEvent event, Instant recordedAt, String eventId) {
+        ops.add(new Enrol(event, recordedAt, eventId));
+        touched.add(event.campaignId().value());
     }
 
-    void completed(CourseCompletedEvent event, Instant recordedAt, long globalIndex) {
-        ops.add(new Complete(event, recordedAt, globalIndex));
-        versions.merge(event.campaignId().value(), globalIndex, Math::max);
+    void completed(CourseCompletedEvent event, Instant recordedAt, String eventId) {
+        ops.add(new Complete(event, recordedAt, eventId));
+        touched.add(event.campaignId().value());
     }
 
     /** A fact that adds {@code delta} to {@code measure} (and to the measures that follow in pairs). */
-    void change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt, long globalIndex,
+    void change(String campaignId, String unitCode, LocalDate occurredOn, Instant recordedAt, String eventId,
                 Object... measuresAndDeltas) {
         long[] deltas = new long[Measure.COUNT];
         for (int i = 0; i < measuresAndDeltas.length; i += 2) {
             deltas[((Measure) measuresAndDeltas[i]).ordinal()] += ((Number) measuresAndDeltas[i + 1]).longValue();
         }
-        ops.add(new Change(campaignId, unitCode, occurredOn, recordedAt, globalIndex, deltas));
-        versions.merge(campaignId, globalIndex, Math::max);
+        ops.add(new Change(campaignId, unitCode, occurredOn, recordedAt, eventId, deltas));
+        touched.add(campaignId);
     }
 
     void flush(JdbcTemplate jdbc, CampaignDefinitions definitions) {
@@ -117,7 +122,7 @@ final class ProgressBatch {
             } else if (op instanceof Change change) {
                 definition(definitions, change.campaignId()).ifPresent(definition ->
                         add(days, changes, change.campaignId(), change.unitCode(),
-                                definition.dayOf(change.occurredOn()), change.recordedAt(), change.globalIndex(),
+                                definition.dayOf(change.occurredOn()), change.recordedAt(), change.eventId(),
                                 change.deltas()));
             } else if (op instanceof Enrol enrol) {
                 enrol(enrol, definitions, participants, dirty, days, changes);
@@ -137,11 +142,11 @@ final class ProgressBatch {
         writeChanges(jdbc, changes);
         writeDays(jdbc, days);
         writeParticipants(jdbc, participants, dirty);
-        jdbc.batchUpdate("UPDATE progress_campaign SET version = ? WHERE campaign_id = ? AND version < ?",
-                versions.entrySet().stream().map(entry -> new Object[] {entry.getValue(), entry.getKey(),
-                        entry.getValue()}).toList());
+        // a version from a sequence never repeats, not even across rebuilds: (campaign, version) names one state
+        jdbc.batchUpdate("UPDATE progress_campaign SET version = nextval('progress_version') WHERE campaign_id = ?",
+                touched.stream().map(campaignId -> new Object[] {campaignId}).toList());
         ops.clear();
-        versions.clear();
+        touched.clear();
     }
 
     private void enrol(Enrol enrol, CampaignDefinitions definitions, Map<String, ParticipantState> participants,
@@ -164,8 +169,8 @@ final class ProgressBatch {
         state.teamId = event.teamId() == null ? null : event.teamId().value();
         dirty.add(key);
         add(days, changes, campaignId, state.unitCode, definition.get().dayOf(event.occurredOn()),
-                enrol.recordedAt(), enrol.globalIndex(), single(Measure.enrolled(state.role)));
-        trainIfComplete(state, definition.get(), enrol.recordedAt(), enrol.globalIndex(), days, changes);
+                enrol.recordedAt(), enrol.eventId(), single(Measure.enrolled(state.role)));
+        trainIfComplete(state, definition.get(), enrol.recordedAt(), enrol.eventId(), days, changes);
     }
 
     private void complete(Complete complete, CampaignDefinitions definitions,
@@ -185,17 +190,17 @@ final class ProgressBatch {
             state.completions.put(event.course().value(), event.occurredOn());
             dirty.add(key);
         }
-        trainIfComplete(state, definition.get(), complete.recordedAt(), complete.globalIndex(), days, changes);
+        trainIfComplete(state, definition.get(), complete.recordedAt(), complete.eventId(), days, changes);
     }
 
     private static boolean trainIfComplete(ParticipantState state, CampaignDefinition definition, Instant recordedAt,
-                                           long globalIndex, Map<DayKey, long[]> days,
+                                           String eventId, Map<DayKey, long[]> days,
                                            Map<ChangeKey, ChangeRow> changes) {
         LocalDate trainedOn = state.becomeTrainedIfComplete(definition.requiredCourses(state.role));
         if (trainedOn == null) {
             return false;
         }
-        add(days, changes, state.campaignId, state.unitCode, definition.dayOf(trainedOn), recordedAt, globalIndex,
+        add(days, changes, state.campaignId, state.unitCode, definition.dayOf(trainedOn), recordedAt, eventId,
                 single(Measure.trained(state.role)));
         return true;
     }
@@ -207,9 +212,9 @@ final class ProgressBatch {
     }
 
     private static void add(Map<DayKey, long[]> days, Map<ChangeKey, ChangeRow> changes, String campaignId,
-                            String unitCode, int day, Instant recordedAt, long globalIndex, long[] deltas) {
+                            String unitCode, int day, Instant recordedAt, String eventId, long[] deltas) {
         long[] total = days.computeIfAbsent(new DayKey(campaignId, unitCode, day), k -> new long[Measure.COUNT]);
-        ChangeRow row = changes.computeIfAbsent(new ChangeKey(campaignId, globalIndex, day),
+        ChangeRow row = changes.computeIfAbsent(new ChangeKey(campaignId, eventId, day),
                 k -> new ChangeRow(unitCode, recordedAt, new long[Measure.COUNT]));
         for (int i = 0; i < deltas.length; i++) {
             total[i] += deltas[i];
@@ -268,12 +273,12 @@ final class ProgressBatch {
         if (changes.isEmpty()) {
             return;
         }
-        String sql = "INSERT INTO fact_change (campaign_id, global_index, day, unit_code, recorded_at, "
+        String sql = "INSERT INTO fact_change (campaign_id, event_id, day, unit_code, recorded_at, "
                 + Measure.COLUMNS + ") VALUES (?, ?, ?, ?, ?" + ", ?".repeat(Measure.COUNT) + ")";
         List<Object[]> rows = changes.entrySet().stream().map(entry -> {
             Object[] row = new Object[5 + Measure.COUNT];
             row[0] = entry.getKey().campaignId();
-            row[1] = entry.getKey().globalIndex();
+            row[1] = entry.getKey().eventId();
             row[2] = entry.getKey().day();
             row[3] = entry.getValue().unitCode();
             row[4] = Timestamp.from(entry.getValue().recordedAt());

@@ -8,7 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.campaignledger.api.campaign.CampaignClosedEvent;
 import org.campaignledger.api.campaign.CampaignLaunchedEvent;
 import org.campaignledger.api.common.CampaignFact;
@@ -30,7 +30,6 @@ import org.campaignledger.api.unit.StudentVolunteersMobilisedEvent;
 import org.campaignledger.api.unit.TechRescueTeamFormedEvent;
 import org.campaignledger.api.unit.TelecomEngineersDeployedEvent;
 import org.campaignledger.query.projection.BatchBuffer;
-import org.campaignledger.query.projection.Positions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,83 +55,83 @@ class ProgressProjection {
     }
 
     @EventHandler
-    void on(CampaignLaunchedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        batch().launched(event, recordedAt, Positions.of(token));
+    void on(CampaignLaunchedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        batch().launched(event, recordedAt);
     }
 
     @EventHandler
-    void on(CampaignClosedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        batch().closed(event, recordedAt, Positions.of(token));
+    void on(CampaignClosedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        batch().closed(event, recordedAt);
     }
 
     @EventHandler
-    void on(ParticipantEnrolledEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        batch().enrolled(event, recordedAt, Positions.of(token));
+    void on(ParticipantEnrolledEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        batch().enrolled(event, recordedAt, eventId);
     }
 
     @EventHandler
-    void on(CourseCompletedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        batch().completed(event, recordedAt, Positions.of(token));
+    void on(CourseCompletedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        batch().completed(event, recordedAt, eventId);
     }
 
     @EventHandler
-    void on(ITOfficerAssignedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, officers(event.employment()), 1);
+    void on(ITOfficerAssignedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, officers(event.employment()), 1);
     }
 
     @EventHandler
-    void on(ITOfficerReleasedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, officers(event.employment()), -1);
+    void on(ITOfficerReleasedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, officers(event.employment()), -1);
     }
 
     @EventHandler
-    void on(CommunityDigitalTeamFormedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, COMMUNITY_TEAMS, 1, COMMUNITY_TEAM_MEMBERS, event.memberCount());
+    void on(CommunityDigitalTeamFormedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, COMMUNITY_TEAMS, 1, COMMUNITY_TEAM_MEMBERS, event.memberCount());
     }
 
     @EventHandler
-    void on(TechRescueTeamFormedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, RESCUE_TEAMS, 1);
+    void on(TechRescueTeamFormedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, RESCUE_TEAMS, 1);
     }
 
     @EventHandler
-    void on(ConnectivityUpgradedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, event.technology() == ConnectivityTechnology.FIVE_G
+    void on(ConnectivityUpgradedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, event.technology() == ConnectivityTechnology.FIVE_G
                 ? CONNECTIVITY_FIVE_G : CONNECTIVITY_FIXED_BROADBAND, 1);
     }
 
     @EventHandler
-    void on(ResidentialGroupAssessedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, RESIDENTIAL_GROUPS_ASSESSED, 1);
+    void on(ResidentialGroupAssessedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, RESIDENTIAL_GROUPS_ASSESSED, 1);
     }
 
     @EventHandler
-    void on(StudentVolunteersMobilisedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, STUDENT_VOLUNTEERS, event.count());
+    void on(StudentVolunteersMobilisedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, STUDENT_VOLUNTEERS, event.count());
     }
 
     @EventHandler
-    void on(TelecomEngineersDeployedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, TELECOM_ENGINEERS, event.count());
+    void on(TelecomEngineersDeployedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, TELECOM_ENGINEERS, event.count());
     }
 
     @EventHandler
-    void on(ModelPracticeNominatedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, MODEL_PRACTICES, 1);
+    void on(ModelPracticeNominatedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, MODEL_PRACTICES, 1);
     }
 
     @EventHandler
-    void on(SupportPointOpenedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, SUPPORT_POINTS_OPEN, 1);
+    void on(SupportPointOpenedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, SUPPORT_POINTS_OPEN, 1);
     }
 
     @EventHandler
-    void on(SupportPointClosedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
-        change(event, recordedAt, token, SUPPORT_POINTS_OPEN, -1);
+    void on(SupportPointClosedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
+        change(event, recordedAt, eventId, SUPPORT_POINTS_OPEN, -1);
     }
 
     @EventHandler
-    void on(SupportSessionRecordedEvent event, @Timestamp Instant recordedAt, TrackingToken token) {
+    void on(SupportSessionRecordedEvent event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         Object[] deltas = new Object[2 + 2 * PriorityGroup.values().length];
         deltas[0] = SUPPORT_SESSIONS;
         deltas[1] = 1;
@@ -142,7 +141,7 @@ class ProgressProjection {
             deltas[i++] = Measure.peopleServed(group);
             deltas[i++] = served == null ? 0 : served;
         }
-        change(event, recordedAt, token, deltas);
+        change(event, recordedAt, eventId, deltas);
     }
 
     @ResetHandler
@@ -152,10 +151,10 @@ class ProgressProjection {
         reader.forgetAll();
     }
 
-    private void change(CampaignFact fact, Instant recordedAt, TrackingToken token, Object... measuresAndDeltas) {
+    private void change(CampaignFact fact, Instant recordedAt, @MessageIdentifier String eventId, Object... measuresAndDeltas) {
         LocalDate occurredOn = fact.occurredOn();
         batch().change(fact.campaignId().value(), fact.unitCode().value(), occurredOn, recordedAt,
-                Positions.of(token), measuresAndDeltas);
+                eventId, measuresAndDeltas);
     }
 
     private static Measure officers(Employment employment) {

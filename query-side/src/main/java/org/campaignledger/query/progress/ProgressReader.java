@@ -27,7 +27,7 @@ class ProgressReader {
         this.jdbc = jdbc;
     }
 
-    /** A campaign's known-now sums, valid while the campaign's version (last applied global index) is unchanged. */
+    /** A campaign's known-now sums, valid while the campaign's version (changed by every batch that touches it) is unchanged. */
     private record Cached(long version, Progress progress) {
     }
 
