@@ -36,7 +36,7 @@
     var marks = [];
     if (data.goal != null) {
       marks.push({ yAxis: data.goal, name: holder.dataset.goalLabel,
-        label: { formatter: holder.dataset.goalLabel + ': ' + format(data.goal), position: 'insideEndTop' } });
+        label: { formatter: holder.dataset.goalLabel + ': ' + format(data.goal), position: 'insideStartTop' } });
     }
     marks.push({ xAxis: String(data.today), name: holder.dataset.todayLabel,
       label: { formatter: holder.dataset.todayLabel, position: 'end' }, lineStyle: { type: 'dotted', color: '#555' } });
@@ -239,7 +239,7 @@
 
   function scheduleRefresh() {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refresh, 150);
+    refreshTimer = setTimeout(refresh, 50);
   }
 
   function connect() {
@@ -259,6 +259,8 @@
       opened = true;
     });
     source.addEventListener('progress', scheduleRefresh);
+    // a page left open in the back-forward cache must not keep its stream: browsers allow few per server
+    window.addEventListener('pagehide', function () { source.close(); }, { once: true });
     source.addEventListener('error', function () {
       status.textContent = status.dataset.textOff;
       status.classList.remove('on');
@@ -269,6 +271,13 @@
       }
     });
   }
+
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      connect();
+      scheduleRefresh();
+    }
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     drawChart();

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Component
 class LiveUpdates {
 
-    static final Duration COALESCE = Duration.ofMillis(250);
+    static final Duration COALESCE = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
@@ -88,8 +88,9 @@ class LiveUpdates {
         try {
             subscriber.emitter().send(event);
         } catch (IOException | IllegalStateException gone) {
+            // the browser left; nothing to report, and its request has no one to answer
             subscribers.remove(subscriber);
-            subscriber.emitter().completeWithError(gone);
+            subscriber.emitter().complete();
         }
     }
 
