@@ -1,5 +1,6 @@
 package org.campaignledger.query.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,17 +20,20 @@ class ProjectionAdminController {
     }
 
     @PostMapping("/api/admin/projections/{name}/rebuild")
+    @Operation(summary = "Reset a projection and rebuild it from the event log")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name) {
         return admin.rebuild(name);
     }
 
     @GetMapping("/api/admin/projections")
+    @Operation(summary = "Every projection: position, events done and total, rate, caught up or rebuilding")
     List<ProjectionStatus> projections() {
         return admin.statuses();
     }
 
     @GetMapping("/api/admin/projections/{name}")
+    @Operation(summary = "One projection: position, events done and total, rate, caught up or rebuilding")
     ProjectionStatus projection(@PathVariable String name) {
         return admin.status(name);
     }

@@ -1,5 +1,6 @@
 package org.campaignledger.query.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,11 +56,13 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The event log with metadata, filtered, a page at a time (JSON); the full export as NDJSON or CSV")
     AuditEventView.Page events(@RequestParam Map<String, String> params) {
         return log.page(query(params));
     }
 
     @GetMapping(path = "/api/audit/events", produces = "application/x-ndjson")
+    @Operation(summary = "The event log with metadata, filtered, a page at a time (JSON); the full export as NDJSON or CSV")
     ResponseEntity<StreamingResponseBody> ndjson(@RequestParam Map<String, String> params) {
         FindAuditEventsQuery query = query(params);
         return ResponseEntity.ok().contentType(NDJSON).body(out -> {
@@ -70,6 +73,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit/events", produces = "text/csv")
+    @Operation(summary = "The event log with metadata, filtered, a page at a time (JSON); the full export as NDJSON or CSV")
     ResponseEntity<StreamingResponseBody> csv(@RequestParam Map<String, String> params) {
         FindAuditEventsQuery query = query(params);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -83,6 +87,7 @@ class AuditController {
     }
 
     @GetMapping("/api/audit/aggregates/{*path}")
+    @Operation(summary = "An aggregate's state rebuilt from its events up to an instant")
     AggregateStateView state(@PathVariable String path, @RequestParam(required = false) String asKnownAt) {
         if (!path.endsWith("/state") || path.length() <= "/state".length() + 1) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found",

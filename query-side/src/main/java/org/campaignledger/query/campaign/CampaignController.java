@@ -1,5 +1,6 @@
 package org.campaignledger.query.campaign;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.campaignledger.api.query.CampaignView;
@@ -18,6 +19,7 @@ class CampaignController {
     }
 
     @GetMapping("/api/campaigns")
+    @Operation(summary = "Every campaign: dates, status, day of the campaign today")
     List<CampaignView> campaigns() {
         return campaigns.all();
     }

@@ -1,5 +1,6 @@
 package org.campaignledger.query.progress;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.campaignId;
 import static org.campaignledger.query.web.QueryProblems.instant;
 import static org.campaignledger.query.web.QueryProblems.unitCode;
@@ -35,6 +36,7 @@ class ProgressController {
     }
 
     @GetMapping("/timeline")
+    @Operation(summary = "The campaign day by day: every metric and target, city-wide or for one unit, as known now or at an instant")
     TimelineView timeline(@PathVariable String campaignId, @RequestParam(required = false) String unit,
                           @RequestParam(required = false) String asKnownAt) {
         CampaignId id = campaignId(campaignId);
@@ -42,6 +44,7 @@ class ProgressController {
     }
 
     @GetMapping("/summary")
+    @Operation(summary = "Targets met or not, city-wide and per unit, lagging units, model practices; as it stood at closing with at=closing")
     SummaryView summary(@PathVariable String campaignId, @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) String asKnownAt, @RequestParam(required = false) String at) {
         CampaignId id = campaignId(campaignId);
@@ -56,6 +59,7 @@ class ProgressController {
     }
 
     @GetMapping("/compare")
+    @Operation(summary = "Every metric at two dates side by side with deltas, city-wide and per unit")
     ComparisonView compare(@PathVariable String campaignId, @RequestParam String from, @RequestParam String to,
                            @RequestParam(required = false) String asKnownAt,
                            @RequestParam(required = false) String sort) {
@@ -65,6 +69,7 @@ class ProgressController {
     }
 
     @GetMapping("/units")
+    @Operation(summary = "Ranking of the units by their progress")
     UnitRankingView units(@PathVariable String campaignId, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String asKnownAt) {
         CampaignId id = campaignId(campaignId);

@@ -1,5 +1,6 @@
 package org.campaignledger.query.training;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.campaignId;
 import static org.campaignledger.query.web.QueryProblems.unitCode;
 
@@ -22,6 +23,7 @@ class EvaluationController {
     }
 
     @GetMapping("/api/campaigns/{campaignId}/evaluation")
+    @Operation(summary = "Per participant of a unit: required courses done and missing (R9; personal data)")
     EvaluationView evaluation(@PathVariable String campaignId, @RequestParam String unit) {
         return report.find(new FindEvaluationQuery(campaignId(campaignId), unitCode(campaignId, unit)));
     }

@@ -1,5 +1,6 @@
 package org.campaignledger.query.unit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.campaignId;
 import static org.campaignledger.query.web.QueryProblems.unitCode;
 
@@ -21,6 +22,7 @@ class UnitDetailController {
     }
 
     @GetMapping("/api/campaigns/{campaignId}/units/{unitCode}")
+    @Operation(summary = "One unit: its figures, IT officers, teams, support points and model practices")
     UnitDetailView unit(@PathVariable String campaignId, @PathVariable String unitCode) {
         return details.find(new FindUnitDetailQuery(campaignId(campaignId), unitCode(campaignId, unitCode)));
     }
