@@ -36,7 +36,7 @@ class SupportPointController {
 
     @PostMapping
     @Operation(summary = "Open a mobile support point (R5)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> open(@PathVariable CampaignId campaignId,
                                   @Valid @RequestBody SupportPointRequests.Open request) {
         campaigns.rulesFor(campaignId);
@@ -46,7 +46,7 @@ class SupportPointController {
 
     @PostMapping("/{pointId}/sessions")
     @Operation(summary = "Record a session: people served per priority group (R5)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> recordSession(@PathVariable CampaignId campaignId, @PathVariable SupportPointId pointId,
                                            @Valid @RequestBody SupportPointRequests.RecordSession request) {
         campaigns.rulesFor(campaignId);
@@ -56,7 +56,7 @@ class SupportPointController {
 
     @PostMapping("/{pointId}/close")
     @Operation(summary = "Close a mobile support point")
-    @ApiResponse(responseCode = "200", description = "Recorded: the aggregate and its new version (also as ETag)")
+    @ApiResponse(responseCode = "200", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> close(@PathVariable CampaignId campaignId, @PathVariable SupportPointId pointId,
                                    @Valid @RequestBody OccurredOnRequest request) {
         campaigns.rulesFor(campaignId);

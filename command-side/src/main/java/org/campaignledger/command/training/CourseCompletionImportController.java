@@ -39,7 +39,8 @@ class CourseCompletionImportController {
     @PostMapping(path = "/api/campaigns/{campaignId}/imports/course-completions", consumes = "text/csv",
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Import course completions from a course platform's CSV export")
-    @ApiResponse(responseCode = "200", description = "The import report: applied, already recorded and rejected rows, each rejected row with its line and reason")
+    @ApiResponse(responseCode = "200", description = "The import report: applied, already recorded and rejected "
+            + "rows, each rejected row with its line and reason")
     ImportReport importCompletions(@PathVariable CampaignId campaignId, HttpServletRequest request)
             throws IOException {
         campaigns.rulesFor(campaignId);

@@ -34,7 +34,7 @@ class ParticipantController {
 
     @PostMapping
     @Operation(summary = "Enrol a participant in the campaign's training (R2, R3)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> enrol(@PathVariable CampaignId campaignId,
                                    @Valid @RequestBody ParticipantRequests.Enrol request) {
         campaigns.rulesFor(campaignId);
@@ -45,7 +45,7 @@ class ParticipantController {
 
     @PostMapping("/{participantId}/course-completions")
     @Operation(summary = "Record a course completion (R2, R3, R9)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> completeCourse(@PathVariable CampaignId campaignId,
                                             @PathVariable ParticipantId participantId,
                                             @Valid @RequestBody ParticipantRequests.CompleteCourse request) {

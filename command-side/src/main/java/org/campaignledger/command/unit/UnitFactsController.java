@@ -44,7 +44,7 @@ class UnitFactsController {
 
     @PostMapping("/it-officers")
     @Operation(summary = "Assign an IT officer to the unit (R1)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> assignItOfficer(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                              @Valid @RequestBody UnitFactRequests.AssignItOfficer request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -54,7 +54,7 @@ class UnitFactsController {
 
     @PostMapping("/it-officers/{officerId}/release")
     @Operation(summary = "Release an IT officer from the unit")
-    @ApiResponse(responseCode = "200", description = "Recorded: the aggregate and its new version (also as ETag)")
+    @ApiResponse(responseCode = "200", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> releaseItOfficer(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @PathVariable OfficerId officerId,
                                               @Valid @RequestBody OccurredOnRequest request) {
@@ -65,7 +65,7 @@ class UnitFactsController {
 
     @PostMapping("/community-teams")
     @Operation(summary = "Form a community digital team of a village or residential group (R4)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> formCommunityTeam(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                                @Valid @RequestBody UnitFactRequests.FormCommunityTeam request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -75,7 +75,7 @@ class UnitFactsController {
 
     @PostMapping("/rescue-teams")
     @Operation(summary = "Form a technology rescue team (R4)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> formRescueTeam(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                             @Valid @RequestBody UnitFactRequests.FormRescueTeam request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -85,7 +85,7 @@ class UnitFactsController {
 
     @PostMapping("/connectivity-upgrades")
     @Operation(summary = "Record fixed broadband or 5G at a public service point (R6)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> upgradeConnectivity(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                                  @Valid @RequestBody UnitFactRequests.UpgradeConnectivity request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -95,7 +95,7 @@ class UnitFactsController {
 
     @PostMapping("/residential-group-assessments")
     @Operation(summary = "Record a residential group's need for support (R8)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> assessResidentialGroup(
             @PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
             @Valid @RequestBody UnitFactRequests.AssessResidentialGroup request) {
@@ -106,7 +106,7 @@ class UnitFactsController {
 
     @PostMapping("/student-volunteers")
     @Operation(summary = "Record IT students mobilised to the unit (R7)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> mobiliseStudents(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @Valid @RequestBody UnitFactRequests.MobiliseStudents request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -116,7 +116,7 @@ class UnitFactsController {
 
     @PostMapping("/telecom-engineers")
     @Operation(summary = "Record telecom engineers deployed to the unit (R7)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> deployEngineers(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                              @Valid @RequestBody UnitFactRequests.DeployEngineers request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
@@ -126,7 +126,7 @@ class UnitFactsController {
 
     @PostMapping("/model-practices")
     @Operation(summary = "Nominate a model practice for rewards (R10)")
-    @ApiResponse(responseCode = "201", description = "Recorded: the aggregate that holds the fact and its new version (also as ETag)")
+    @ApiResponse(responseCode = "201", description = Accepted.DESCRIPTION)
     ResponseEntity<Accepted> nominatePractice(@PathVariable CampaignId campaignId, @PathVariable UnitCode unitCode,
                                               @Valid @RequestBody UnitFactRequests.NominatePractice request) {
         AdministrativeUnitId unit = unit(campaignId, unitCode);
