@@ -226,6 +226,7 @@
           status.textContent = status.dataset.textUpdated.replace('{0}', new Date().toLocaleTimeString(lang));
         }
         document.body.dataset.liveRefreshes = String(Number(document.body.dataset.liveRefreshes || 0) + 1);
+        document.body.dataset.lastRefresh = String(Date.now());
       })
       .catch(function () { /* the next change or reconnect tries again */ })
       .finally(function () {
@@ -258,7 +259,10 @@
       }
       opened = true;
     });
-    source.addEventListener('progress', scheduleRefresh);
+    source.addEventListener('progress', function () {
+      document.body.dataset.lastProgress = String(Date.now());
+      scheduleRefresh();
+    });
     // a page left open in the back-forward cache must not keep its stream: browsers allow few per server
     window.addEventListener('pagehide', function () { source.close(); }, { once: true });
     source.addEventListener('error', function () {
