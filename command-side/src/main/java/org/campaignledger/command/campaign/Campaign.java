@@ -31,7 +31,7 @@ import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.command.rules.VersionedAggregate;
 
 /** A campaign: launched once with its whole definition, closed once. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Campaign extends VersionedAggregate {
 
     @AggregateIdentifier

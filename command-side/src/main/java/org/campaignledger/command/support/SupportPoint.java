@@ -29,7 +29,7 @@ import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.command.rules.VersionedAggregate;
 
 /** A mobile support point of a unit: opened, holding sessions, closed. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class SupportPoint extends VersionedAggregate {
 
     @AggregateIdentifier

@@ -27,7 +27,7 @@ import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.command.rules.VersionedAggregate;
 
 /** A person trained in a campaign: enrolled once in a unit and role, then completing courses, each once. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Participant extends VersionedAggregate {
 
     @AggregateIdentifier

@@ -48,7 +48,7 @@ import org.campaignledger.command.rules.VersionedAggregate;
  * One commune or ward as it takes part in one campaign. It comes into being with its first fact;
  * every fact is checked against the campaign's rules (the unit belongs to it, the date lies in it).
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class AdministrativeUnit extends VersionedAggregate {
 
     @AggregateIdentifier

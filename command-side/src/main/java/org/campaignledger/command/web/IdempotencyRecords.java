@@ -1,6 +1,7 @@
 package org.campaignledger.command.web;
 
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,8 +26,16 @@ class IdempotencyRecords {
                 .stream().findFirst();
     }
 
+    /**
+     * A key already taken answers {@link DuplicateKeyException} without an SQL error, so the
+     * transaction stays usable: under group commit it is shared with other commands, which must not
+     * be sunk by this one's rejection.
+     */
     void insert(String principal, String key, String fingerprint, long version) {
-        jdbc.update("insert into idempotency_record (principal, idempotency_key, request_fingerprint, "
-                + "aggregate_version) values (?, ?, ?, ?)", principal, key, fingerprint, version);
+        int inserted = jdbc.update("insert into idempotency_record (principal, idempotency_key, request_fingerprint, "
+                + "aggregate_version) values (?, ?, ?, ?) on conflict do nothing", principal, key, fingerprint, version);
+        if (inserted == 0) {
+            throw new DuplicateKeyException("Idempotency-Key " + key + " of " + principal + " is already recorded");
+        }
     }
 }

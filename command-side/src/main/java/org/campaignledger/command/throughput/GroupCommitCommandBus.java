@@ -1,0 +1,349 @@
+package org.campaignledger.command.throughput;
+
+import static org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.LoggingCallback;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
+import org.axonframework.common.Registration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A command bus on which concurrent commands share one database transaction (group commit).
+ * <p>
+ * Why: a command's own work (decide, append one event) is far cheaper than a commit, so one commit
+ * per command caps the ledger at the database's one-row-per-transaction rate. Here a few "lanes"
+ * take the commands that are waiting, up to {@code maxGroupSize}, run each in its own nested unit of
+ * work inside one root unit of work and transaction, append all their events in one JDBC batch, commit
+ * once, and only then answer each caller. Nothing is acknowledged before its commit returned, and the
+ * database commits synchronously, so an acknowledged command is durable.
+ * <p>
+ * Each command keeps its own answer: it is handled by the ordinary {@link SimpleCommandBus} (its
+ * interceptors, its metadata and correlation data, its rejection); a rejected command rolls back only
+ * its nested unit of work, and its events never reach the group's batch. If the group's commit
+ * fails (a unique key clash, another node's append, a broken connection), the group is rolled back and
+ * its commands run again one by one, each in a transaction of its own, so one bad command cannot sink
+ * the others; each then gets the answer it would have got alone.
+ * <p>
+ * Per-aggregate order: a group holds at most one command per aggregate, and a command waits while
+ * another command for its aggregate is in flight in any lane. Commands of one aggregate therefore run
+ * one after the other in arrival order and never contend for the aggregate's lock, and a rejected
+ * command can never leave a half-changed aggregate to a neighbour in its group.
+ * <p>
+ * A command dispatched while a unit of work is active on the caller's thread (from inside a handler)
+ * runs at once in the caller's unit of work, as on the simple bus.
+ */
+final class GroupCommitCommandBus implements CommandBus {
+
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitCommandBus.class);
+
+    private final SimpleCommandBus local;
+    private final TransactionManager transactionManager;
+    private final int maxGroupSize;
+    private final long lingerNanos;
+    private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition workArrived = lock.newCondition();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    private final Set<String> inFlight = new HashSet<>();
+    private final List<Thread> lanes = new ArrayList<>();
+    private volatile boolean running = true;
+    private final LongAdder groups = new LongAdder();
+    private final LongAdder fallbacks = new LongAdder();
+
+    /**
+     * @param local handles each command; must have no transaction manager of its own, since a
+     *              participating transaction that rolls back would doom the whole group
+     * @param lanes how many groups may be in flight at once (one decides while another commits)
+     * @param linger how long a lane waits for more commands before it runs a group smaller than
+     *               {@code maxGroupSize}; zero runs whatever is waiting
+     */
+    GroupCommitCommandBus(SimpleCommandBus local, TransactionManager transactionManager, int lanes,
+                          int maxGroupSize, Duration linger) {
+        if (lanes < 1 || maxGroupSize < 1 || linger.isNegative()) {
+            throw new IllegalArgumentException("lanes and max group size must be at least 1, linger not negative");
+        }
+        this.local = local;
+        this.transactionManager = transactionManager;
+        this.maxGroupSize = maxGroupSize;
+        this.lingerNanos = linger.toNanos();
+        for (int i = 0; i < lanes; i++) {
+            Thread lane = new Thread(this::runLane, "command-group-" + i);
+            lane.setDaemon(true);
+            this.lanes.add(lane);
+            lane.start();
+        }
+    }
+
+    @Override
+    public <C> void dispatch(CommandMessage<C> command) {
+        dispatch(command, LoggingCallback.INSTANCE);
+    }
+
+    @Override
+    public <C, R> void dispatch(CommandMessage<C> command,
+                                CommandCallback<? super C, ? super R> callback) {
+        if (CurrentUnitOfWork.isStarted()) {
+            local.dispatch(command, callback);
+            return;
+        }
+        Pending pending = new Pending(command, callback, routing.getRoutingKey(command));
+        lock.lock();
+        try {
+            if (running) {
+                queue.add(pending);
+                workArrived.signal();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        // shutting down: the lanes may be gone, so the caller runs its command itself
+        pending.answer(alone(pending));
+    }
+
+    private void runLane() {
+        try {
+            for (List<Pending> group = nextGroup(); group != null; group = nextGroup()) {
+                try {
+                    execute(group);
+                } finally {
+                    release(group);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for work; takes up to {@code maxGroupSize} commands whose aggregates are not in flight. */
+    private List<Pending> nextGroup() throws InterruptedException {
+        List<Pending> group = new ArrayList<>();
+        lock.lock();
+        try {
+            long deadline = 0;
+            while (true) {
+                take(group);
+                if (group.size() >= maxGroupSize || (!group.isEmpty() && lingerNanos == 0)) {
+                    return group;
+                }
+                if (group.isEmpty()) {
+                    if (!running && queue.isEmpty()) {
+                        return null;
+                    }
+                    workArrived.await();
+                } else {
+                    long now = System.nanoTime();
+                    if (deadline == 0) {
+                        deadline = now + lingerNanos;
+                    }
+                    if (now >= deadline || !running) {
+                        return group;
+                    }
+                    workArrived.awaitNanos(deadline - now);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void take(List<Pending> group) {
+        for (Iterator<Pending> waiting = queue.iterator(); waiting.hasNext() && group.size() < maxGroupSize; ) {
+            Pending pending = waiting.next();
+            // a later command of a busy aggregate is skipped too, so each aggregate keeps its order
+            if (inFlight.add(pending.aggregate)) {
+                group.add(pending);
+                waiting.remove();
+            }
+        }
+    }
+
+    private void release(List<Pending> group) {
+        lock.lock();
+        try {
+            group.forEach(pending -> inFlight.remove(pending.aggregate));
+            if (!queue.isEmpty()) {
+                workArrived.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void execute(List<Pending> group) {
+        groups.increment();
+        try {
+            if (group.size() > 1) {
+                List<CommandResultMessage<?>> answers = together(group);
+                if (answers != null) {
+                    for (int i = 0; i < group.size(); i++) {
+                        group.get(i).answer(answers.get(i));
+                    }
+                    return;
+                }
+            }
+            for (Pending pending : group) {
+                pending.answer(alone(pending));
+            }
+        } catch (RuntimeException | Error e) {
+            // never leave a caller waiting for an answer that will not come
+            group.forEach(pending -> pending.answer(asCommandResultMessage(e)));
+            throw e;
+        }
+    }
+
+    /** @return each command's answer in order, or null if the group's commit failed and nothing was recorded */
+    private List<CommandResultMessage<?>> together(List<Pending> group) {
+        AtomicBoolean committed = new AtomicBoolean();
+        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(
+                GenericCommandMessage.asCommandMessage(new CommandGroup(group.size())));
+        try {
+            root.attachTransaction(transactionManager);
+            root.afterCommit(u -> committed.set(true));
+            // one lock order for every transaction that holds several aggregates (the CSV import's too)
+            CommandResultMessage<?>[] answers = new CommandResultMessage<?>[group.size()];
+            for (int i : inAggregateOrder(group)) {
+                answers[i] = handle(group.get(i).command);
+            }
+            root.commit();
+            return List.of(answers);
+        } catch (RuntimeException | Error e) {
+            if (root.isActive() && root.phase().isBefore(UnitOfWork.Phase.PREPARE_COMMIT)) {
+                root.rollback(e);
+            }
+            if (committed.get()) {
+                throw e;
+            }
+            fallbacks.increment();
+            log.debug("A group of {} commands failed to commit ({}); running them one by one", group.size(),
+                    e.toString());
+            return null;
+        }
+    }
+
+    private static int[] inAggregateOrder(List<Pending> group) {
+        return java.util.stream.IntStream.range(0, group.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> group.get(i).aggregate))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The same as a group of one, but a failed commit is this command's own answer. */
+    private CommandResultMessage<?> alone(Pending pending) {
+        UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(
+                GenericCommandMessage.asCommandMessage(new CommandGroup(1)));
+        try {
+            root.attachTransaction(transactionManager);
+            CommandResultMessage<?> answer = handle(pending.command);
+            root.commit();
+            return answer;
+        } catch (RuntimeException | Error e) {
+            if (root.isActive() && root.phase().isBefore(UnitOfWork.Phase.PREPARE_COMMIT)) {
+                root.rollback(e);
+            }
+            return asCommandResultMessage(e);
+        }
+    }
+
+    /** Runs one command in a nested unit of work of the current root; its answer, not yet acknowledged. */
+    private CommandResultMessage<?> handle(CommandMessage<?> command) {
+        AtomicReference<CommandResultMessage<?>> answer = new AtomicReference<>();
+        local.dispatch(command, (message, result) -> answer.set(result));
+        return answer.get();
+    }
+
+    @Override
+    public Registration subscribe(String commandName,
+                                  MessageHandler<? super CommandMessage<?>> handler) {
+        return local.subscribe(commandName, handler);
+    }
+
+    @Override
+    public Registration registerHandlerInterceptor(
+            MessageHandlerInterceptor<? super CommandMessage<?>> handlerInterceptor) {
+        return local.registerHandlerInterceptor(handlerInterceptor);
+    }
+
+    @Override
+    public Registration registerDispatchInterceptor(
+            MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
+        return local.registerDispatchInterceptor(dispatchInterceptor);
+    }
+
+    /** How many groups ran so far (a group of one included): commands per group tells how much is shared. */
+    long groups() {
+        return groups.sum();
+    }
+
+    /** How many groups failed to commit and were run again one by one. */
+    long fallbacks() {
+        return fallbacks.sum();
+    }
+
+    /** Lets the lanes finish what is queued, then stops them. */
+    void shutdown() throws InterruptedException {
+        lock.lock();
+        try {
+            running = false;
+            workArrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        for (Thread lane : lanes) {
+            lane.join(Duration.ofSeconds(30).toMillis());
+        }
+    }
+
+    /** The message of a group's root unit of work; each command's own message is its nested unit's. */
+    record CommandGroup(int size) {
+    }
+
+    private static final class Pending {
+        final CommandMessage<?> command;
+        @SuppressWarnings("rawtypes")
+        final CommandCallback callback;
+        final String aggregate;
+        private final AtomicBoolean answered = new AtomicBoolean();
+
+        Pending(CommandMessage<?> command, CommandCallback<?, ?> callback, String aggregate) {
+            this.command = command;
+            this.callback = callback;
+            this.aggregate = aggregate;
+        }
+
+        /** Answers once: a caller that already has its answer is never told something else. */
+        @SuppressWarnings("unchecked")
+        void answer(CommandResultMessage<?> result) {
+            if (answered.compareAndSet(false, true)) {
+                callback.onResult(command, result);
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.campaignledger.command.throughput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.LongStream;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.campaignledger.api.campaign.CampaignId;
+import org.campaignledger.api.campaign.LaunchCampaignCommand;
+import org.campaignledger.api.support.OpenSupportPointCommand;
+import org.campaignledger.api.support.PriorityGroup;
+import org.campaignledger.api.support.RecordSupportSessionCommand;
+import org.campaignledger.api.support.SupportPointId;
+import org.campaignledger.api.training.CompleteCourseCommand;
+import org.campaignledger.api.training.EnrolParticipantCommand;
+import org.campaignledger.api.training.ParticipantId;
+import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.api.unit.UnitCode;
+import org.campaignledger.api.campaign.CourseCode;
+import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.command.rules.Rule;
+import org.campaignledger.command.rules.RuleViolation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Group commit against the real PostgreSQL: commands that share a commit keep every guarantee of a
+ * command alone. A lane waits up to 100 ms for company here, so commands sent together share a group.
+ */
+@SpringBootTest
+@TestPropertySource(properties = {"campaign-ledger.command.group-commit.lanes=2",
+        "campaign-ledger.command.group-commit.linger=100ms"})
+class GroupCommitIT {
+
+    private static final LocalDate DAY_3 = HanoiCampaign.START.plusDays(2);
+    private static final UnitCode BA_DINH = new UnitCode("00004");
+
+    @Autowired
+    CommandGateway gateway;
+    @Autowired
+    CommandBus commandBus;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private CampaignId campaign;
+
+    @BeforeEach
+    void launchCampaign() {
+        campaign = new CampaignId("gc-" + UUID.randomUUID().toString().substring(0, 8));
+        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
+        gateway.sendAndWait(new LaunchCampaignCommand(campaign, hanoi.name(), hanoi.directive(), hanoi.startDate(),
+                hanoi.durationDays(), hanoi.timeZone(), hanoi.targets(), hanoi.courses(), hanoi.requiredCourses(),
+                hanoi.units()));
+    }
+
+    @Test
+    void runsOnTheGroupCommitBus() {
+        assertThat(commandBus).isInstanceOf(GroupCommitCommandBus.class);
+    }
+
+    @Test
+    void thirtyTwoThreadsOnEightAggregatesLoseNothingAndDuplicateNothing() throws Exception {
+        List<SupportPointId> points = open(8);
+        Map<SupportPointId, ConcurrentLinkedQueue<Long>> versions = new ConcurrentHashMap<>();
+        points.forEach(point -> versions.put(point, new ConcurrentLinkedQueue<>()));
+        ExecutorService threads = Executors.newFixedThreadPool(32);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 32; t++) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        SupportPointId point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
+                        long version = gateway.sendAndWait(session(point, 1 + i));
+                        versions.get(point).add(version);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(versions.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum()).isEqualTo(32 * 25);
+        for (SupportPointId point : points) {
+            int sessions = versions.get(point).size();
+            // every answered version was given once, and the stream holds exactly those events, in order
+            assertThat(versions.get(point)).containsExactlyInAnyOrderElementsOf(
+                    LongStream.rangeClosed(1, sessions).boxed().toList());
+            assertThat(sequenceNumbers(point.toString()))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(0, sessions).boxed().toList());
+        }
+    }
+
+    @Test
+    void aRejectedCommandLeavesTheOthersOfItsGroupCommittedEachWithItsOwnMetadata() {
+        List<SupportPointId> points = open(6);
+        SupportPointId neverOpened = new SupportPointId(campaign + "-never");
+        List<CompletableFuture<Object>> accepted = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            accepted.add(gateway.send(GenericCommandMessage.asCommandMessage(session(points.get(i), 1 + i))
+                    .andMetaData(Map.of("principal", "clerk-" + i, "correlationId", "corr-" + i))));
+        }
+        CompletableFuture<Object> notFound = gateway.send(session(neverOpened, 3));
+        CompletableFuture<Object> nobodyServed = gateway.send(new RecordSupportSessionCommand(points.get(0), campaign,
+                Map.of(PriorityGroup.ELDERLY, 0), List.of("VNeID"), DAY_3));
+
+        assertThat(accepted).allSatisfy(future -> assertThat(future.join()).isEqualTo(1L));
+        assertThatThrownBy(notFound::join).hasCauseInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.SUPPORT_POINT_NOT_FOUND));
+        assertThatThrownBy(nobodyServed::join).hasCauseInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.SESSION_WITHOUT_PEOPLE));
+
+        List<Map<String, Object>> sessions = jdbc.queryForList("select aggregate_identifier, xmin::text as tx, "
+                + "convert_from(meta_data, 'UTF8') as meta from domain_event_entry where campaign_id = ? "
+                + "and sequence_number = 1 order by aggregate_identifier", campaign.value());
+        assertThat(sessions).hasSize(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            Map<String, Object> row = sessions.get(i);
+            assertThat(row.get("aggregate_identifier")).isEqualTo(points.get(i).toString());
+            assertThat(row.get("meta").toString()).contains("\"principal\":\"clerk-" + i + "\"",
+                    "\"correlationId\":\"corr-" + i + "\"");
+        }
+        assertThat(sessions.stream().map(row -> row.get("tx")).distinct().count())
+                .as("transactions for %d commands", points.size()).isLessThan(points.size());
+        assertThat(sequenceNumbers(neverOpened.toString())).isEmpty();
+    }
+
+    @Test
+    void aGroupWhoseCommitClashesRunsAgainOneByOneAndDecidesOnWhatAnotherNodeWrote() {
+        List<SupportPointId> points = open(6);
+        points.forEach(point -> gateway.sendAndWait(session(point, 1)));
+        SupportPointId stale = points.get(2);
+        // another node appends to one of them: this node's cached copy is now one event behind
+        jdbc.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+                + "payload_type, payload_revision, payload, meta_data, campaign_id, unit_code, occurred_on) "
+                + "select gen_random_uuid()::text, aggregate_identifier, 2, type, payload_type, payload_revision, "
+                + "payload, meta_data, campaign_id, unit_code, occurred_on from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", stale.toString());
+        long fallbacksBefore = bus().fallbacks();
+
+        List<CompletableFuture<Long>> answers = points.stream()
+                .map(point -> gateway.<Long>send(session(point, 2))).toList();
+
+        for (int i = 0; i < points.size(); i++) {
+            long expected = i == 2 ? 3 : 2;
+            assertThat(answers.get(i).join()).isEqualTo(expected);
+            assertThat(sequenceNumbers(points.get(i).toString()))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(0, expected).boxed().toList());
+        }
+        // the stale copy clashed on (aggregate, sequence); the rollback evicted it, so alone it was read afresh
+        assertThat(bus().fallbacks()).isGreaterThan(fallbacksBefore);
+    }
+
+    @Test
+    void aCommandThatCannotBeStoredFailsAloneWhileTheRestOfItsGroupIsCommitted() {
+        List<SupportPointId> points = open(5);
+        SupportPointId poisoned = new SupportPointId(campaign + "-poisoned");
+        // a row the database refuses, planted: the group's batch fails, and so does this command alone
+        jdbc.execute("create or replace function refuse_poisoned() returns trigger language plpgsql as $$ "
+                + "begin if new.aggregate_identifier = '" + poisoned + "' then raise exception 'refused'; end if; "
+                + "return new; end $$");
+        jdbc.execute("create trigger refuse_poisoned before insert on domain_event_entry "
+                + "for each row execute function refuse_poisoned()");
+        try {
+            long fallbacksBefore = bus().fallbacks();
+            List<CompletableFuture<Long>> answers = new ArrayList<>();
+            points.forEach(point -> answers.add(gateway.send(session(point, 4))));
+            CompletableFuture<Long> refused = gateway.send(
+                    new OpenSupportPointCommand(poisoned, campaign, BA_DINH, "Nhà văn hoá", DAY_3));
+
+            assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(1L));
+            assertThatThrownBy(refused::join).rootCause().hasMessageContaining("refused");
+            assertThat(sequenceNumbers(poisoned.toString())).isEmpty();
+            assertThat(bus().fallbacks()).isGreaterThan(fallbacksBefore);
+        } finally {
+            jdbc.execute("drop trigger refuse_poisoned on domain_event_entry");
+            jdbc.execute("drop function refuse_poisoned()");
+        }
+    }
+
+    @Test
+    void commandsForOneAggregateRunInTheOrderTheyWereSent() {
+        SupportPointId point = open(1).get(0);
+        List<CompletableFuture<Long>> answers = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            answers.add(gateway.send(session(point, i)));
+        }
+        for (int i = 1; i <= 20; i++) {
+            assertThat(answers.get(i - 1).join()).isEqualTo((long) i);
+        }
+        assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8') from domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number > 0 order by sequence_number", String.class,
+                point.toString()))
+                .zipSatisfy(LongStream.rangeClosed(1, 20).boxed().toList(),
+                        (payload, served) -> assertThat(payload).contains("\"ELDERLY\":" + served + ","));
+    }
+
+    @Test
+    void createIfMissingHandlersWorkWithTheCacheAfterARejectedCreation() {
+        ParticipantId participant = new ParticipantId(campaign + "-p1");
+        CourseCode course = HanoiCampaign.launchCommand().courses().get(0);
+        CompleteCourseCommand complete = new CompleteCourseCommand(participant, campaign, course, DAY_3.plusDays(1));
+        assertThatThrownBy(() -> gateway.sendAndWait(complete)).isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.PARTICIPANT_NOT_ENROLLED));
+
+        assertThat((Long) gateway.sendAndWait(new EnrolParticipantCommand(participant, campaign, BA_DINH,
+                ParticipantRole.OFFICIAL, null, DAY_3))).isZero();
+        assertThat((Long) gateway.sendAndWait(complete)).isEqualTo(1L);
+        assertThatThrownBy(() -> gateway.sendAndWait(complete)).isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.COURSE_ALREADY_COMPLETED));
+        assertThat(sequenceNumbers(participant.toString())).containsExactly(0L, 1L);
+    }
+
+    private GroupCommitCommandBus bus() {
+        return (GroupCommitCommandBus) commandBus;
+    }
+
+    private List<SupportPointId> open(int count) {
+        List<SupportPointId> points = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            SupportPointId point = new SupportPointId(campaign + "-sp" + i);
+            gateway.sendAndWait(new OpenSupportPointCommand(point, campaign, BA_DINH, "Nhà văn hoá tổ " + i, DAY_3));
+            points.add(point);
+        }
+        return points;
+    }
+
+    private RecordSupportSessionCommand session(SupportPointId point, int elderly) {
+        return new RecordSupportSessionCommand(point, campaign, Map.of(PriorityGroup.ELDERLY, elderly,
+                PriorityGroup.POOR_HOUSEHOLD, 1), List.of("VNeID"), DAY_3);
+    }
+
+    private List<Long> sequenceNumbers(String aggregate) {
+        return jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ? "
+                + "order by sequence_number", Long.class, aggregate);
+    }
+}
