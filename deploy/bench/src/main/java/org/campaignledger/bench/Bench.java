@@ -1,0 +1,501 @@
+package org.campaignledger.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.campaignledger.api.campaign.CampaignId;
+import org.campaignledger.api.campaign.LaunchCampaignCommand;
+import org.campaignledger.api.training.EnrolParticipantCommand;
+import org.campaignledger.api.training.ParticipantId;
+import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.api.unit.UnitCode;
+import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.CampaignDefinition;
+import org.campaignledger.simulator.plan.CampaignPlan;
+import org.campaignledger.simulator.plan.CampaignPlanner;
+import org.campaignledger.simulator.plan.PlanSettings;
+import org.campaignledger.simulator.plan.PlannedCommand;
+import org.campaignledger.simulator.run.Simulation;
+import org.campaignledger.simulator.send.CommandSender;
+import org.campaignledger.simulator.send.GatewayCommandSender;
+import org.campaignledger.simulator.send.HttpCommandSender;
+import org.campaignledger.simulator.tally.Tally;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Runs the suite: starts the ledger (both sides, one JVM) on a fresh schema of the configured
+ * PostgreSQL, then for each measure runs its reference right beside it, {@code repeats} times, and
+ * writes {@code results.md} and {@code results.json}. See {@code docs/PERFORMANCE.md} for the command.
+ */
+public final class Bench {
+
+    private static final long SEED = 42;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Options options;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+    private ConfigurableApplicationContext app;
+    private JdbcTemplate jdbc;
+    private CommandGateway gateway;
+    private URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Bench(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Object> results = new Bench(Options.parse(args)).run();
+        System.out.println(Files.readString(Path.of(String.valueOf(results.get("markdownFile")))));
+        System.exit(0);
+    }
+
+    Map<String, Object> run() throws Exception {
+        String schema = "bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        app = new SpringApplication(BenchApplication.class).run("--server.port=0",
+                "--campaign-ledger.database.schema=" + schema, "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off");
+        try {
+            jdbc = app.getBean(JdbcTemplate.class);
+            gateway = app.getBean(CommandGateway.class);
+            base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
+            results.put("startedAt", Instant.now().toString());
+            results.put("schema", schema);
+            results.put("options", options.toString());
+            results.put("machine", Machine.describe(jdbc));
+            Limits limits = new Limits(app.getBean(DataSource.class), new byte[0], new byte[0]);
+            CampaignId b1Campaign = launch("bench-b1");
+            CampaignPlan b1Plan = CampaignPlanner.plan(CampaignDefinition.of(launchCommand(b1Campaign)),
+                    PlanSettings.of(Math.max(0.01, requiredScale()), SEED));
+            Slicer slicer = new Slicer(b1Plan);
+            // warm-up: JIT, pools, caches; and a real event to shape the references' rows like
+            Simulation.run(slicer.next(options.commandsPerRun()), gatewaySender(), 8, progress -> { });
+            limits = sampledLimits();
+            limits.createTable();
+
+            if (options.runs("B1")) {
+                commands(limits, slicer);
+            }
+            if (options.runs("B2")) {
+                imports(limits, b1Campaign);
+            }
+            if (options.runs("B3")) {
+                ingest(new Sampler());
+                awaitProjectionsCaughtUp(Duration.ofMinutes(30));
+                if (options.runs("B5")) {
+                    latency();
+                }
+            }
+            if (options.runs("B4")) {
+                rebuild(limits);
+            }
+            results.put("finishedAt", Instant.now().toString());
+            results.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            return write();
+        } finally {
+            app.close();
+        }
+    }
+
+    /** B1: commands/s, in-process and over HTTP, beside limit-single at the same concurrency. */
+    private void commands(Limits limits, Slicer slicer) throws Exception {
+        for (int concurrency : options.concurrencies()) {
+            for (String via : List.of("in-process", "http")) {
+                Samples rate = new Samples("cmd/s");
+                Samples reference = new Samples("rows/s");
+                Samples ratio = new Samples("×");
+                for (int r = 0; r < options.repeats(); r++) {
+                    double limit = limits.single(concurrency, options.referenceTime());
+                    CampaignPlan slice = slicer.next(options.commandsPerRun());
+                    long start = System.nanoTime();
+                    Tally tally = Simulation.run(slice, via.equals("http") ? httpSender() : gatewaySender(),
+                            concurrency, progress -> { });
+                    double perSecond = tally.sent() / Limits.seconds(start);
+                    check(tally);
+                    rate.add(perSecond);
+                    reference.add(limit);
+                    ratio.add(perSecond / limit);
+                }
+                record("B1", "commands " + via + " c=" + concurrency, rate, "limit-single c=" + concurrency,
+                        reference, ratio, "≥ 0.5× limit-single", ratio.median() >= 0.5);
+            }
+        }
+    }
+
+    /** B2: CSV import rows/s beside limit-batch (500 rows per transaction). */
+    private void imports(Limits limits, CampaignId campaign) throws Exception {
+        Samples rate = new Samples("rows/s");
+        Samples reference = new Samples("rows/s");
+        Samples ratio = new Samples("×");
+        for (int r = 0; r < options.repeats(); r++) {
+            StringBuilder csv = new StringBuilder("participantId,course,completedOn\n");
+            List<CompletableFuture<Object>> enrolled = new ArrayList<>();
+            for (int i = 0; i < options.importRows(); i++) {
+                ParticipantId participant = new ParticipantId(campaign + ":b2-" + r + "-" + i);
+                enrolled.add(gateway.send(new EnrolParticipantCommand(participant, campaign, new UnitCode("00004"),
+                        ParticipantRole.OFFICIAL, null, HanoiCampaign.START)));
+                csv.append(participant).append(",ONETOUCH_DIGITAL_SKILLS,").append(HanoiCampaign.START.plusDays(3))
+                        .append('\n');
+            }
+            enrolled.forEach(CompletableFuture::join);
+            double limit = limits.batch(options.importRows());
+            long start = System.nanoTime();
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            base.resolve("/api/campaigns/" + campaign + "/imports/course-completions"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            double perSecond = options.importRows() / Limits.seconds(start);
+            long applied = JSON.readTree(answer.body()).path("applied").asLong();
+            if (answer.statusCode() != 200 || applied != options.importRows()) {
+                throw new IllegalStateException("import answered " + answer.statusCode() + ": " + answer.body());
+            }
+            rate.add(perSecond);
+            reference.add(limit);
+            ratio.add(perSecond / limit);
+        }
+        record("B2", "CSV import of course completions", rate, "limit-batch (500/tx)", reference, ratio,
+                "≥ 0.3× limit-batch", ratio.median() >= 0.3);
+    }
+
+    /** B3 (wall time of Hanoi's simulated campaign at the given scale) and B6 (memory meanwhile). */
+    private void ingest(Sampler memory) {
+        launch(HanoiCampaign.ID.value());
+        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaign.launchCommand()),
+                PlanSettings.of(options.scale(), SEED));
+        memory.start();
+        long start = System.nanoTime();
+        Tally tally = Simulation.run(plan, gatewaySender(), options.ingestConcurrency(), progress -> { });
+        double seconds = Limits.seconds(start);
+        memory.stop();
+        check(tally);
+        results.put("ingestMidpoint", Instant.now().minusMillis((long) (seconds * 500)).toString());
+        Samples wall = new Samples("s");
+        wall.add(seconds);
+        Samples rate = new Samples("cmd/s");
+        rate.add(tally.sent() / seconds);
+        String goal = options.scale() >= 1 ? "≤ 300 s at scale 1" : "≤ 300 s at scale 1 (this run: scale " + options.scale() + ")";
+        record("B3", "ingest Hanoi scale " + options.scale() + " (" + tally.sent() + " commands, c="
+                + options.ingestConcurrency() + ")", wall, "commands/s", rate, null, goal,
+                options.scale() >= 1 ? seconds <= 300 : null);
+        Samples heap = new Samples("MiB");
+        heap.add(memory.peakHeap / 1048576.0);
+        Samples rss = new Samples("MiB");
+        rss.add(memory.peakRss / 1048576.0);
+        record("B6", "peak heap during B3 (max heap " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB)", heap,
+                "peak RSS (MiB)", rss, null, "runs with -Xmx512m",
+                Runtime.getRuntime().maxMemory() <= 512L * 1048576 + 64L * 1048576);
+    }
+
+    /** B5: p50/p99 of the dashboard's questions, 8 clients at once. */
+    private void latency() throws Exception {
+        String c = "/api/campaigns/" + HanoiCampaign.ID;
+        String knownAt = String.valueOf(results.get("ingestMidpoint"));
+        Map<String, String> questions = new LinkedHashMap<>();
+        questions.put("timeline (city)", c + "/timeline");
+        questions.put("timeline (unit)", c + "/timeline?unit=00004");
+        questions.put("summary", c + "/summary");
+        questions.put("compare", c + "/compare?from=2025-08-01&to=2025-08-31");
+        questions.put("compare asKnownAt", c + "/compare?from=2025-08-01&to=2025-08-31&asKnownAt=" + knownAt);
+        questions.put("audit page", "/api/audit/events?campaign=" + HanoiCampaign.ID + "&unit=00004&limit=100");
+        for (Map.Entry<String, String> question : questions.entrySet()) {
+            Histogram histogram = new Histogram(60_000_000_000L, 3);
+            ask(question.getValue(), Duration.ofMillis(500), null);
+            ask(question.getValue(), options.latencyTime(), histogram);
+            Samples p50 = new Samples("ms");
+            p50.add(histogram.getValueAtPercentile(50) / 1e6);
+            Samples p99 = new Samples("ms");
+            p99.add(histogram.getValueAtPercentile(99) / 1e6);
+            record("B5", question.getKey() + " p50 (" + histogram.getTotalCount() + " answers)", p50, "p99 (ms)", p99,
+                    null, "p99 ≤ 20 ms", p99.median() <= 20);
+        }
+    }
+
+    private void ask(String path, Duration time, Histogram histogram) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        long end = System.nanoTime() + time.toNanos();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").build();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                done.add(clients.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        long took = System.nanoTime() - start;
+                        if (answer.statusCode() != 200) {
+                            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": "
+                                    + new String(answer.body()));
+                        }
+                        if (histogram != null) {
+                            synchronized (histogram) {
+                                histogram.recordValue(took);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** B4: all projections rebuilt from the whole log at once, events/s, beside limit-scan. */
+    private void rebuild(Limits limits) throws Exception {
+        long events = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        Samples rate = new Samples("events/s");
+        Samples reference = new Samples("events/s");
+        Samples ratio = new Samples("×");
+        for (int r = 0; r < Math.min(options.repeats(), 2); r++) {
+            double scan = limits.scan(JSON);
+            long start = System.nanoTime();
+            List<String> projections = List.of("campaigns", "progress", "unit-details");
+            for (String projection : projections) {
+                post("/api/admin/projections/" + projection + "/rebuild");
+            }
+            long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+            while (!projections.stream().allMatch(this::rebuilt)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("rebuild did not finish within an hour");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000);
+            }
+            double perSecond = events / Limits.seconds(start);
+            rate.add(perSecond);
+            reference.add(scan);
+            ratio.add(perSecond / scan);
+        }
+        record("B4", "rebuild of all projections (" + events + " events)", rate, "limit-scan", reference, ratio,
+                "≥ 30,000 events/s", rate.median() >= 30_000);
+    }
+
+    private boolean rebuilt(String projection) {
+        try {
+            var status = JSON.readTree(get("/api/admin/projections/" + projection));
+            return !status.path("rebuildFinishedAt").isMissingNode() && !status.path("rebuildFinishedAt").isNull();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitProjectionsCaughtUp(Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            var statuses = JSON.readTree(get("/api/admin/projections"));
+            boolean caughtUp = true;
+            for (var status : statuses) {
+                caughtUp &= status.path("caughtUp").asBoolean();
+            }
+            if (caughtUp) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000);
+        }
+        throw new IllegalStateException("projections did not catch up within " + within);
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private void post(String path) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+    }
+
+    private CommandSender gatewaySender() {
+        return new GatewayCommandSender(gateway);
+    }
+
+    private CommandSender httpSender() {
+        return new HttpCommandSender(base);
+    }
+
+    private Limits sampledLimits() {
+        Map<String, Object> row = jdbc.queryForMap("select payload, meta_data from domain_event_entry "
+                + "where payload_type like '%SupportSessionRecordedEvent' or payload_type like '%CourseCompletedEvent' "
+                + "order by global_index desc limit 1");
+        results.put("referenceRowBytes", ((byte[]) row.get("payload")).length + ((byte[]) row.get("meta_data")).length);
+        return new Limits(app.getBean(DataSource.class), (byte[]) row.get("payload"), (byte[]) row.get("meta_data"));
+    }
+
+    private double requiredScale() {
+        int perRun = options.commandsPerRun();
+        int runs = 1 + options.concurrencies().size() * 2 * options.repeats();
+        // Hanoi at scale 1 plans ~984k commands; leave room for rejected-plan surprises
+        return Math.min(1.0, perRun * (double) runs * 1.5 / 900_000);
+    }
+
+    private CampaignId launch(String id) {
+        CampaignId campaign = new CampaignId(id);
+        gateway.sendAndWait(launchCommand(campaign));
+        return campaign;
+    }
+
+    private static LaunchCampaignCommand launchCommand(CampaignId id) {
+        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
+        return new LaunchCampaignCommand(id, hanoi.name(), hanoi.directive(), hanoi.startDate(), hanoi.durationDays(),
+                hanoi.timeZone(), hanoi.targets(), hanoi.courses(), hanoi.requiredCourses(), hanoi.units());
+    }
+
+    private static void check(Tally tally) {
+        if (tally.sent() != tally.plan().size()) {
+            throw new IllegalStateException("only " + tally.sent() + " of " + tally.plan().size() + " commands answered");
+        }
+        if (tally.failed() > 0) {
+            throw new IllegalStateException(tally.failed() + " of " + tally.sent() + " commands failed (not rejected)");
+        }
+    }
+
+    private void record(String id, String measure, Samples value, String referenceName, Samples reference,
+                        Samples ratio, String goal, Boolean met) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("measure", measure);
+        entry.put("value", summary(value));
+        entry.put("reference", referenceName);
+        entry.put("referenceValue", summary(reference));
+        if (ratio != null) {
+            entry.put("ratio", summary(ratio));
+        }
+        entry.put("goal", goal);
+        entry.put("met", met);
+        @SuppressWarnings("unchecked")
+        List<Object> measures = (List<Object>) results.computeIfAbsent("measures", k -> new ArrayList<>());
+        measures.add(entry);
+        table.add(new String[] {id, measure, text(value), referenceName + ": " + text(reference),
+                ratio == null ? "" : text(ratio), goal, met == null ? "n/a" : met ? "yes" : "no"});
+        System.out.println(String.join(" | ", table.get(table.size() - 1)));
+        System.out.flush();
+    }
+
+    private static Map<String, Object> summary(Samples samples) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("unit", samples.unit());
+        summary.put("median", samples.median());
+        summary.put("min", samples.min());
+        summary.put("max", samples.max());
+        summary.put("samples", samples.values());
+        return summary;
+    }
+
+    private static String text(Samples samples) {
+        String median = format(samples.median());
+        return samples.values().size() < 2 ? median + " " + samples.unit()
+                : median + " " + samples.unit() + " [" + format(samples.min()) + "–" + format(samples.max()) + "]";
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format("%,.0f", value) : value >= 10 ? String.format("%.1f", value)
+                : String.format("%.2f", value);
+    }
+
+    private Map<String, Object> write() throws Exception {
+        Files.createDirectories(options.out());
+        Path json = options.out().resolve("results.json");
+        Path markdown = options.out().resolve("results.md");
+        results.put("markdownFile", markdown.toString());
+        JSON.writeValue(json.toFile(), results);
+        StringBuilder md = new StringBuilder("# Campaign Ledger benchmark, " + results.get("startedAt") + "\n\n");
+        md.append("Machine: `").append(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results.get("machine"))
+                .replace("\n", " ").replaceAll(" +", " ")).append("`\n\n");
+        md.append("Values are the median of the repeats, [min–max] their spread.\n\n");
+        md.append("| id | measure | value | reference (same run) | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");
+        for (String[] row : table) {
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        Files.writeString(markdown, md.toString());
+        return results;
+    }
+
+    /** Hands out consecutive slices of a plan, so every run continues the campaign where the last stopped. */
+    private static final class Slicer {
+        private final CampaignPlan plan;
+        private int next;
+
+        Slicer(CampaignPlan plan) {
+            this.plan = plan;
+        }
+
+        CampaignPlan next(int size) {
+            if (next + size > plan.size()) {
+                throw new IllegalStateException("the B1 plan is used up at " + next + " of " + plan.size());
+            }
+            // a tally indexes outcomes by position, so a slice numbers its commands from 0
+            List<PlannedCommand> commands = new ArrayList<>(size);
+            for (PlannedCommand c : plan.commands().subList(next, next + size)) {
+                commands.add(new PlannedCommand(commands.size(), c.command(), c.occurredOn(), c.reportedOn(),
+                        c.expectedRejection(), c.idempotencyKeyPrefix() + c.index() + "-"));
+            }
+            CampaignPlan slice = new CampaignPlan(plan.definition(), plan.settings(), commands);
+            next += size;
+            return slice;
+        }
+    }
+
+    /** Peak heap and resident set size, sampled every 100 ms, plus the heap pools' own peaks. */
+    private static final class Sampler {
+        private volatile boolean running;
+        private final AtomicLong peakRssBytes = new AtomicLong();
+        private Thread thread;
+        long peakHeap;
+        long peakRss;
+
+        void start() {
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peakRssBytes.accumulateAndGet(Machine.rssBytes(), Math::max);
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+                }
+            }, "bench-memory");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            peakRss = Math.max(peakRssBytes.get(), Machine.peakRssBytes());
+        }
+    }
+}

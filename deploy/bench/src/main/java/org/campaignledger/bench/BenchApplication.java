@@ -1,0 +1,18 @@
+package org.campaignledger.bench;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
+
+/**
+ * Both sides in one JVM, as the all-in-one launcher runs them, without its demo and dashboard
+ * runners: the harness decides what is sent and when.
+ */
+@SpringBootApplication
+@ComponentScan(basePackages = {"org.campaignledger.command", "org.campaignledger.query"},
+        nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+                pattern = "org\\.campaignledger\\.(command|query)\\.\\w+SideApplication"))
+class BenchApplication {
+}

@@ -1,0 +1,61 @@
+package org.campaignledger.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What one run measures and how long. {@code --smoke} gives a run of seconds that exercises every
+ * measure (CI runs it, so the harness cannot rot); the defaults are the full run.
+ *
+ * @param scale the campaign size ingested for B3 (1 = Hanoi, ~1M commands)
+ * @param repeats how often each measure and its reference run, side by side
+ * @param referenceTime how long each limit-single run lasts
+ * @param commandsPerRun how many planned commands each B1 run sends
+ * @param importRows rows of each B2 import
+ * @param ingestConcurrency how many senders B3 uses
+ * @param latencyTime how long the 8 clients of B5 ask
+ * @param measures {@code --measures=B1,B4}: only these (empty: all)
+ */
+record Options(double scale, int repeats, Duration referenceTime, int commandsPerRun, List<Integer> concurrencies,
+               int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures) {
+
+    /** B5 and B6 come with B3: they measure its data and its run. */
+    boolean runs(String measure) {
+        return measures.isEmpty() || measures.contains(measure);
+    }
+
+    static Options smoke(Path out) {
+        return new Options(0.002, 2, Duration.ofMillis(500), 150, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
+                out, List.of());
+    }
+
+    static Options parse(String[] args) {
+        boolean smoke = Arrays.asList(args).contains("--smoke");
+        Path out = Path.of(value(args, "out", "target/bench"));
+        Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
+                Duration.ofSeconds(20), out, List.of());
+        return new Options(Double.parseDouble(value(args, "scale", String.valueOf(base.scale()))),
+                Integer.parseInt(value(args, "repeats", String.valueOf(base.repeats()))),
+                Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
+                        String.valueOf(base.referenceTime().toMillis())))),
+                Integer.parseInt(value(args, "commands-per-run", String.valueOf(base.commandsPerRun()))),
+                base.concurrencies(),
+                Integer.parseInt(value(args, "import-rows", String.valueOf(base.importRows()))),
+                Integer.parseInt(value(args, "ingest-concurrency", String.valueOf(base.ingestConcurrency()))),
+                Duration.ofSeconds(Long.parseLong(value(args, "latency-seconds",
+                        String.valueOf(base.latencyTime().toSeconds())))),
+                out, value(args, "measures", "").isBlank() ? List.of()
+                        : List.of(value(args, "measures", "").split(",")));
+    }
+
+    private static String value(String[] args, String name, String fallback) {
+        for (String arg : args) {
+            if (arg.startsWith("--" + name + "=")) {
+                return arg.substring(name.length() + 3);
+            }
+        }
+        return fallback;
+    }
+}

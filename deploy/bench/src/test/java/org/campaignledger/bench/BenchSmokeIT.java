@@ -1,0 +1,46 @@
+package org.campaignledger.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole suite at a tiny scale against the real PostgreSQL, so the harness cannot rot: every
+ * measure is produced, with its reference from the same run, and both reports are written.
+ * Speeds are not asserted here; that is what the full run and docs/PERFORMANCE.md are for.
+ */
+class BenchSmokeIT {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void producesEveryMeasureBesideItsReferenceInMarkdownAndJson() throws Exception {
+        new Bench(Options.smoke(out)).run();
+
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertThat(results.path("machine").path("cores").asInt()).isPositive();
+        assertThat(results.path("machine").path("postgresSettings").path("synchronous_commit").asText()).isNotEmpty();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode measure : results.path("measures")) {
+            ids.add(measure.path("id").asText());
+            assertThat(measure.path("value").path("median").asDouble()).as(measure.toString()).isPositive();
+            assertThat(measure.path("referenceValue").path("median").asDouble()).as(measure.toString()).isPositive();
+        }
+        // B1: 3 concurrencies × (in-process, http); B5: six questions
+        assertThat(ids).filteredOn("B1"::equals).hasSize(6);
+        assertThat(ids).filteredOn("B5"::equals).hasSize(6);
+        assertThat(ids).contains("B2", "B3", "B4", "B6");
+        assertThat(results.path("measures").get(0).path("value").path("samples")).hasSize(2);
+        assertThat(Files.readString(out.resolve("results.md")))
+                .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
+                        "limit-batch", "limit-scan");
+    }
+}
