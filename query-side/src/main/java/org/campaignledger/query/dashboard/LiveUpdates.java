@@ -10,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -21,6 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Component
 class LiveUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
 
     static final Duration COALESCE = Duration.ofMillis(100);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -38,8 +42,11 @@ class LiveUpdates {
     });
 
     LiveUpdates() {
-        timer.scheduleWithFixedDelay(this::push, COALESCE.toMillis(), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+        // a scheduled task that throws is never run again: both are guarded, so one broken stream
+        // cannot silence every dashboard of this node
+        timer.scheduleWithFixedDelay(guarded(this::push), COALESCE.toMillis(), COALESCE.toMillis(),
+                TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(guarded(this::heartbeat), HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
@@ -87,11 +94,25 @@ class LiveUpdates {
     private void send(Subscriber subscriber, SseEmitter.SseEventBuilder event) {
         try {
             subscriber.emitter().send(event);
-        } catch (IOException | IllegalStateException gone) {
+        } catch (IOException | RuntimeException gone) {
             // the browser left; nothing to report, and its request has no one to answer
             subscribers.remove(subscriber);
-            subscriber.emitter().complete();
+            try {
+                subscriber.emitter().complete();
+            } catch (RuntimeException alreadyBroken) {
+                // completing a broken stream may fail too; it is gone either way
+            }
         }
+    }
+
+    private static Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Live update task failed; it runs again at its next tick", e);
+            }
+        };
     }
 
     @PreDestroy
