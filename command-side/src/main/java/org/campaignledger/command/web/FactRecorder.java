@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.campaignledger.command.rules.Rule;
 import org.campaignledger.command.rules.RuleViolation;
@@ -100,8 +101,8 @@ public class FactRecorder {
                     throw new IllegalStateException("The command was not answered within " + TIMEOUT_SECONDS + " s");
                 }
                 return ((Number) result).longValue();
-            } catch (ConcurrencyException e) {
-                // another node appended to the same aggregate first: decide again on the new state
+            } catch (ConcurrencyException | AggregateStreamCreationException e) {
+                // another node appended to (or created) the same aggregate first: decide again on the new state
                 if (attempt == CONCURRENCY_RETRIES || metaData.containsKey(MetadataKeys.EXPECTED_VERSION)) {
                     throw new RuleViolation(Rule.VERSION_MISMATCH,
                             "The aggregate was changed concurrently; read it again and retry.");
