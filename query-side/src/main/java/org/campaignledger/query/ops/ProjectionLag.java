@@ -63,7 +63,7 @@ public class ProjectionLag {
                 segments.size());
     }
 
-    /** {position, 1 if replaying}; a segment without a token has applied nothing yet. */
+    /** {position, 1 if still replaying}; a segment without a token has applied nothing yet. */
     private static long[] position(String type, byte[] token) {
         if (token == null || type == null) {
             return new long[] {-1, 0};
@@ -71,12 +71,19 @@ public class ProjectionLag {
         try {
             JsonNode node = JSON.readTree(token);
             if (type.endsWith("ReplayToken")) {
-                JsonNode current = node.path("currentToken");
-                return new long[] {current.path("index").asLong(-1), 1};
+                // Axon keeps the replay token until an event after the reset point arrives; caught up with
+                // the reset point, the rebuild is done even if the log has not moved since
+                long current = index(node.path("currentToken"));
+                return new long[] {current, current < index(node.path("tokenAtReset")) ? 1 : 0};
             }
             return new long[] {node.path("index").asLong(-1), 0};
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable " + type + " token", e);
         }
+    }
+
+    private static long index(JsonNode token) {
+        JsonNode plain = token.isArray() && token.size() == 2 ? token.get(1) : token;
+        return plain.path("index").asLong(-1);
     }
 }
