@@ -127,7 +127,8 @@ class MultiNodeIT {
             List<String> contested = launch.units().subList(1, 4).stream().map(u -> u.code().value()).toList();
             List<Answer> answers = contend(campaign, contested, List.of(commandA.baseUrl(), commandB.baseUrl()),
                     launch);
-            assertThat(answers).extracting(Answer::status).allMatch(s -> s == 201 || s == 409);
+            // accepted, or reported as a conflict (412: still clashing after FactRecorder's retries) — never a 500
+            assertThat(answers).extracting(Answer::status).allMatch(s -> s == 201 || s == 409 || s == 412);
             assertThat(answers).filteredOn(a -> a.status() == 201).hasSizeGreaterThan(answers.size() / 2);
 
             // 4. a simulated campaign through both command nodes; kill -9 the query node holding most segments midway
@@ -206,7 +207,7 @@ class MultiNodeIT {
     private record Answer(String unit, String key, int status) {
     }
 
-    /** Ten assignments per unit and command node, all at once: versions collide, the loser is retried or refused. */
+    /** Ten assignments per unit and command node, all at once: versions collide, the loser is retried or told so. */
     private static List<Answer> contend(String campaign, List<String> units, List<String> nodes,
                                         LaunchCampaignCommand launch) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
