@@ -103,7 +103,9 @@ public class ProjectionAdmin implements DisposableBean {
                     null, null);
         }
         boolean starting = "starting".equals(rebuild.error());
-        if (rebuild.finishedAt() == null && !starting && !segments.isEmpty() && !replaying && position != null
+        // done once every event that existed when the rebuild began is applied; not "no longer replaying":
+        // Axon leaves replay mode only at the first event after the reset, which a quiet log may never bring
+        if (rebuild.finishedAt() == null && !starting && !segments.isEmpty() && position != null
                 && position >= rebuild.headAtStart()) {
             rebuild = new Rebuild(rebuild.startedAt(), rebuild.headAtStart(), rebuild.eventsTotal(), Instant.now(),
                     null);

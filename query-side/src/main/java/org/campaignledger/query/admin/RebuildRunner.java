@@ -40,7 +40,7 @@ class RebuildRunner implements ApplicationRunner {
             admin.rebuild(name);
             ProjectionStatus status = admin.status(name);
             while (status.state() == ProjectionStatus.State.REBUILDING) {
-                Thread.sleep(1000);
+                Thread.sleep(1000); // a command-line run: report progress once a second until done
                 status = admin.status(name);
                 log.info("Rebuilding {}: {}/{} events, {} events/s", name, status.eventsDone(),
                         status.eventsTotal(), status.eventsPerSecond());

@@ -90,7 +90,7 @@ class ProgressListener implements SmartLifecycle {
 
     private void pause() {
         try {
-            Thread.sleep(RETRY.toMillis());
+            Thread.sleep(RETRY.toMillis()); // the listener's own thread: wait before reconnecting to the database
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

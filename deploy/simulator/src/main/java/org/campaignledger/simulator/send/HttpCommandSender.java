@@ -111,7 +111,7 @@ public final class HttpCommandSender implements CommandSender {
 
     private static boolean pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            Thread.sleep(duration.toMillis()); // back-off between retries of one command (its worker waits)
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
