@@ -21,7 +21,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.campaignledger.api.campaign.CampaignId;
-import org.campaignledger.api.campaign.LaunchCampaignCommand;
 import org.campaignledger.api.support.OpenSupportPointCommand;
 import org.campaignledger.api.support.PriorityGroup;
 import org.campaignledger.api.support.RecordSupportSessionCommand;
@@ -32,7 +31,7 @@ import org.campaignledger.api.training.ParticipantId;
 import org.campaignledger.api.training.ParticipantRole;
 import org.campaignledger.api.unit.UnitCode;
 import org.campaignledger.api.campaign.CourseCode;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.command.TestCampaigns;
 import org.campaignledger.command.rules.Rule;
 import org.campaignledger.command.rules.RuleViolation;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +50,7 @@ import org.springframework.test.context.TestPropertySource;
         "campaign-ledger.command.group-commit.linger=100ms"})
 class GroupCommitIT {
 
-    private static final LocalDate DAY_3 = HanoiCampaign.START.plusDays(2);
+    private static final LocalDate DAY_3 = TestCampaigns.START.plusDays(2);
     private static final UnitCode BA_DINH = new UnitCode("00004");
 
     @Autowired
@@ -66,10 +65,7 @@ class GroupCommitIT {
     @BeforeEach
     void launchCampaign() {
         campaign = new CampaignId("gc-" + UUID.randomUUID().toString().substring(0, 8));
-        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
-        gateway.sendAndWait(new LaunchCampaignCommand(campaign, hanoi.name(), hanoi.directive(), hanoi.startDate(),
-                hanoi.durationDays(), hanoi.timeZone(), hanoi.targets(), hanoi.courses(), hanoi.requiredCourses(),
-                hanoi.units()));
+        gateway.sendAndWait(TestCampaigns.launch(campaign));
     }
 
     @Test
@@ -219,7 +215,7 @@ class GroupCommitIT {
     @Test
     void createIfMissingHandlersWorkWithTheCacheAfterARejectedCreation() {
         ParticipantId participant = new ParticipantId(campaign + "-p1");
-        CourseCode course = HanoiCampaign.launchCommand().courses().get(0);
+        CourseCode course = TestCampaigns.ONETOUCH;
         CompleteCourseCommand complete = new CompleteCourseCommand(participant, campaign, course, DAY_3.plusDays(1));
         assertThatThrownBy(() -> gateway.sendAndWait(complete)).isInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.PARTICIPANT_NOT_ENROLLED));

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignPlan;
 import org.campaignledger.simulator.plan.CampaignPlanner;
@@ -49,7 +49,7 @@ class DemoLauncher implements ApplicationRunner {
         hanoi.launchUnlessLaunched();
         if (args.containsOption("demo")) {
             if (holdsFacts()) {
-                console.println("Campaign " + HanoiCampaign.ID + " already holds facts: the demo data is not loaded again.");
+                console.println("Campaign " + HanoiCampaignDefinition.ID + " already holds facts: the demo data is not loaded again.");
             } else {
                 simulate(option(args, "scale", DEFAULT_SCALE), (long) option(args, "seed", DEFAULT_SEED),
                         (int) option(args, "concurrency", 4));
@@ -59,7 +59,7 @@ class DemoLauncher implements ApplicationRunner {
     }
 
     private void simulate(double scale, long seed, int concurrency) {
-        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaign.launchCommand()),
+        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaignDefinition.launchCommand()),
                 PlanSettings.of(scale, seed));
         console.printf("Recording a simulated 45-day campaign for Hanoi: %,d commands (scale %s, seed %d)%n",
                 plan.commands().size(), scale, seed);
@@ -72,7 +72,7 @@ class DemoLauncher implements ApplicationRunner {
     private boolean holdsFacts() {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from domain_event_entry "
                 + "where campaign_id = ? and aggregate_identifier <> ?)", Boolean.class,
-                HanoiCampaign.ID.value(), HanoiCampaign.ID.value()));
+                HanoiCampaignDefinition.ID.value(), HanoiCampaignDefinition.ID.value()));
     }
 
     private void printWhereToLook() {
@@ -81,7 +81,7 @@ class DemoLauncher implements ApplicationRunner {
             for (String line : List.of("", "Campaign Ledger is running.",
                     "  Dashboard:  " + base + "/",
                     "  API docs:   " + base + "/swagger-ui.html",
-                    "  Timeline:   " + base + "/api/campaigns/" + HanoiCampaign.ID + "/timeline", "")) {
+                    "  Timeline:   " + base + "/api/campaigns/" + HanoiCampaignDefinition.ID + "/timeline", "")) {
                 console.println(line);
             }
         }

@@ -3,7 +3,7 @@ package org.campaignledger.launcher;
 import java.util.Map;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.command.rules.Rule;
 import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.platform.eventstore.MetadataKeys;
@@ -26,10 +26,10 @@ class HanoiBootstrap {
     /** @return true if this call launched it, false if it was there already */
     boolean launchUnlessLaunched() {
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(HanoiCampaign.launchCommand())
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(HanoiCampaignDefinition.launchCommand())
                     .andMetaData(Map.of(MetadataKeys.PRINCIPAL, "system", MetadataKeys.ROLE, "SYSTEM",
-                            MetadataKeys.CORRELATION_ID, "bootstrap-" + HanoiCampaign.ID)));
-            log.info("Launched campaign {} with {} units", HanoiCampaign.ID, HanoiCampaign.units().size());
+                            MetadataKeys.CORRELATION_ID, "bootstrap-" + HanoiCampaignDefinition.ID)));
+            log.info("Launched campaign {} with {} units", HanoiCampaignDefinition.ID, HanoiCampaignDefinition.launchCommand().units().size());
             return true;
         } catch (RuleViolation violation) {
             if (violation.rule() != Rule.CAMPAIGN_ALREADY_LAUNCHED) {

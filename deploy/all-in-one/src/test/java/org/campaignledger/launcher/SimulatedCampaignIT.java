@@ -12,7 +12,7 @@ import org.campaignledger.api.campaign.LaunchCampaignCommand;
 import org.campaignledger.api.query.MetricsView;
 import org.campaignledger.api.query.SummaryView;
 import org.campaignledger.api.unit.UnitCode;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignPlan;
 import org.campaignledger.simulator.plan.CampaignPlanner;
@@ -83,7 +83,7 @@ class SimulatedCampaignIT {
     }
 
     private static LaunchCampaignCommand sample() {
-        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
+        LaunchCampaignCommand hanoi = HanoiCampaignDefinition.launchCommand();
         return new LaunchCampaignCommand(new CampaignId("hanoi-sample"), hanoi.name(), hanoi.directive(),
                 hanoi.startDate(), hanoi.durationDays(), hanoi.timeZone(), hanoi.targets(), hanoi.courses(),
                 hanoi.requiredCourses(), hanoi.units().subList(0, 12));

@@ -34,7 +34,7 @@ import org.campaignledger.api.training.EnrolParticipantCommand;
 import org.campaignledger.api.training.ParticipantId;
 import org.campaignledger.api.training.ParticipantRole;
 import org.campaignledger.api.unit.UnitCode;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignPlan;
 import org.campaignledger.simulator.plan.CampaignPlanner;
@@ -163,8 +163,8 @@ public final class Bench {
             for (int i = 0; i < options.importRows(); i++) {
                 ParticipantId participant = new ParticipantId(campaign + ":b2-" + r + "-" + i);
                 enrolled.add(gateway.send(new EnrolParticipantCommand(participant, campaign, new UnitCode("00004"),
-                        ParticipantRole.OFFICIAL, null, HanoiCampaign.START)));
-                csv.append(participant).append(",ONETOUCH_DIGITAL_SKILLS,").append(HanoiCampaign.START.plusDays(3))
+                        ParticipantRole.OFFICIAL, null, HanoiCampaignDefinition.START)));
+                csv.append(participant).append(",ONETOUCH_DIGITAL_SKILLS,").append(HanoiCampaignDefinition.START.plusDays(3))
                         .append('\n');
             }
             enrolled.forEach(CompletableFuture::join);
@@ -189,8 +189,8 @@ public final class Bench {
 
     /** B3 (wall time of Hanoi's simulated campaign at the given scale) and B6 (memory meanwhile). */
     private void ingest(Sampler memory) {
-        launch(HanoiCampaign.ID.value());
-        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaign.launchCommand()),
+        launch(HanoiCampaignDefinition.ID.value());
+        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaignDefinition.launchCommand()),
                 PlanSettings.of(options.scale(), SEED));
         memory.start();
         long start = System.nanoTime();
@@ -218,7 +218,7 @@ public final class Bench {
 
     /** B5: p50/p99 of the dashboard's questions, 8 clients at once. */
     private void latency() throws Exception {
-        String c = "/api/campaigns/" + HanoiCampaign.ID;
+        String c = "/api/campaigns/" + HanoiCampaignDefinition.ID;
         String knownAt = String.valueOf(results.get("ingestMidpoint"));
         Map<String, String> questions = new LinkedHashMap<>();
         questions.put("timeline (city)", c + "/timeline");
@@ -226,7 +226,7 @@ public final class Bench {
         questions.put("summary", c + "/summary");
         questions.put("compare", c + "/compare?from=2025-08-01&to=2025-08-31");
         questions.put("compare asKnownAt", c + "/compare?from=2025-08-01&to=2025-08-31&asKnownAt=" + knownAt);
-        questions.put("audit page", "/api/audit/events?campaign=" + HanoiCampaign.ID + "&unit=00004&limit=100");
+        questions.put("audit page", "/api/audit/events?campaign=" + HanoiCampaignDefinition.ID + "&unit=00004&limit=100");
         for (Map.Entry<String, String> question : questions.entrySet()) {
             Histogram histogram = new Histogram(60_000_000_000L, 3);
             ask(question.getValue(), Duration.ofMillis(500), null);
@@ -369,7 +369,7 @@ public final class Bench {
     }
 
     private static LaunchCampaignCommand launchCommand(CampaignId id) {
-        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
+        LaunchCampaignCommand hanoi = HanoiCampaignDefinition.launchCommand();
         return new LaunchCampaignCommand(id, hanoi.name(), hanoi.directive(), hanoi.startDate(), hanoi.durationDays(),
                 hanoi.timeZone(), hanoi.targets(), hanoi.courses(), hanoi.requiredCourses(), hanoi.units());
     }

@@ -20,7 +20,7 @@ import org.campaignledger.api.query.ComparisonView;
 import org.campaignledger.api.query.MetricsView;
 import org.campaignledger.api.query.SummaryView;
 import org.campaignledger.api.query.TimelineView;
-import org.campaignledger.command.campaign.HanoiCampaign;
+import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.launcher.CampaignLedgerApplication;
 import org.campaignledger.simulator.plan.CampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignPlanner;
@@ -75,7 +75,7 @@ class DashboardBrowserIT {
     @BeforeAll
     void simulateACampaignAndOpenABrowser() {
         campaign = "dash-" + UUID.randomUUID().toString().substring(0, 8);
-        LaunchCampaignCommand hanoi = HanoiCampaign.launchCommand();
+        LaunchCampaignCommand hanoi = HanoiCampaignDefinition.launchCommand();
         launch = new LaunchCampaignCommand(new CampaignId(campaign), hanoi.name(), hanoi.directive(),
                 hanoi.startDate(), hanoi.durationDays(), hanoi.timeZone(), hanoi.targets(), hanoi.courses(),
                 hanoi.requiredCourses(), hanoi.units());
