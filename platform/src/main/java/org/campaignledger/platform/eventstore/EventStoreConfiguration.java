@@ -58,6 +58,11 @@ public class EventStoreConfiguration {
 
     @Bean
     EventSchema eventSchema() {
+        return ledgerSchema();
+    }
+
+    /** The event store's table and column names (migration V1_0_1). */
+    public static EventSchema ledgerSchema() {
         return EventSchema.builder()
                 .eventTable("domain_event_entry")
                 .snapshotTable("snapshot_event_entry")

@@ -1,0 +1,61 @@
+package org.campaignledger.command.seal;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.campaignledger.api.campaign.CampaignClosedEvent;
+import org.campaignledger.api.ledger.LedgerSealedEvent;
+import org.campaignledger.platform.chain.LedgerSealer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seals the log when a campaign is closed: after the closing's transaction committed (never a seal over a
+ * closing that rolled back), on a thread of its own, so the closing's caller does not wait for the seal and a
+ * group of commands sharing the commit is not held. A node that stops before the seal was taken loses it; the
+ * next daily seal covers the same events.
+ */
+@Component
+@ProcessingGroup(SealOnClose.PROCESSING_GROUP)
+class SealOnClose {
+
+    static final String PROCESSING_GROUP = "ledger-seal-on-close";
+    private static final Logger log = LoggerFactory.getLogger(SealOnClose.class);
+
+    private final LedgerSealer sealer;
+    private final boolean enabled;
+    private final ExecutorService sealing = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ledger-seal");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    SealOnClose(LedgerSealer sealer, @Value("${campaign-ledger.seal.on-close}") boolean enabled) {
+        this.sealer = sealer;
+        this.enabled = enabled;
+    }
+
+    @EventHandler
+    void on(CampaignClosedEvent event) {
+        if (!enabled) {
+            return;
+        }
+        Runnable seal = () -> sealing.execute(() -> {
+            try {
+                sealer.seal(LedgerSealedEvent.Reason.CAMPAIGN_CLOSED, event.campaignId());
+            } catch (RuntimeException e) {
+                log.error("The seal after closing campaign {} failed; the next daily seal covers it",
+                        event.campaignId(), e);
+            }
+        });
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> seal.run());
+        } else {
+            seal.run();
+        }
+    }
+}

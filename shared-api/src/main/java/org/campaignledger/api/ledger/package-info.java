@@ -1,0 +1,2 @@
+/** The ledger about itself: seals over the tamper-evident chain, and what verifying it found. */
+package org.campaignledger.api.ledger;
