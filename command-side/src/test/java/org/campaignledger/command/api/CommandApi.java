@@ -42,7 +42,9 @@ final class CommandApi {
     }
 
     long eventCount() {
-        return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        // facts only: a seal (its own stream) may be appended at any moment after a campaign is closed
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier <> 'ledger-seal'",
+                Long.class);
     }
 
     long eventCount(String aggregateId) {
