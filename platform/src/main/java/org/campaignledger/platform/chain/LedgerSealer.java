@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Takes a seal: in one transaction it locks out appends ({@code ledger_seal_lock()}: waits for those in flight,
  * holds new ones back), reads every aggregate's chain head through a cursor, folds them into a Merkle root, and
  * appends a {@link LedgerSealedEvent} to the seals' stream. The lock is what makes "every event up to global
- * index H" exact: no event below H can commit after the seal read the log. Appends wait while it reads (about a
- * second per 500,000 events here; see docs/TAMPER-EVIDENCE.md).
+ * index H" exact: no event below H can commit after the seal read the log. Appends wait while it reads (see
+ * docs/TAMPER-EVIDENCE.md).
  */
 public class LedgerSealer {
 
