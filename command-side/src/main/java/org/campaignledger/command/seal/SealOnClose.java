@@ -1,7 +1,9 @@
 package org.campaignledger.command.seal;
 
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -39,23 +41,37 @@ class SealOnClose {
         this.enabled = enabled;
     }
 
+    @PreDestroy
+    void stop() {
+        sealing.shutdown();
+    }
+
     @EventHandler
     void on(CampaignClosedEvent event) {
         if (!enabled) {
             return;
         }
-        Runnable seal = () -> sealing.execute(() -> {
+        Runnable seal = () -> {
             try {
-                sealer.seal(LedgerSealedEvent.Reason.CAMPAIGN_CLOSED, event.campaignId());
-            } catch (RuntimeException e) {
-                log.error("The seal after closing campaign {} failed; the next daily seal covers it",
-                        event.campaignId(), e);
+                sealing.execute(() -> sealAfterClosing(event));
+            } catch (RejectedExecutionException stopping) {
+                log.warn("Stopping: no seal after closing campaign {}; the next daily seal covers it",
+                        event.campaignId());
             }
-        });
+        };
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().afterCommit(unitOfWork -> seal.run());
         } else {
             seal.run();
+        }
+    }
+
+    private void sealAfterClosing(CampaignClosedEvent event) {
+        try {
+            sealer.seal(LedgerSealedEvent.Reason.CAMPAIGN_CLOSED, event.campaignId());
+        } catch (RuntimeException e) {
+            log.error("The seal after closing campaign {} failed; the next daily seal covers it",
+                    event.campaignId(), e);
         }
     }
 }

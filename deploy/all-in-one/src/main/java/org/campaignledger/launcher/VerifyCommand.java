@@ -40,7 +40,11 @@ final class VerifyCommand {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Verification.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(args)) {
+            long started = System.nanoTime();
             LedgerVerificationView verified = context.getBean(LedgerVerifier.class).verify();
+            System.err.printf("%s: read %,d events of %,d aggregates in %,d ms%n",
+                    verified.intact() ? "Intact" : "Broken", verified.events(), verified.aggregates(),
+                    (System.nanoTime() - started) / 1_000_000);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(verified));
             return verified.intact() ? INTACT : BROKEN;
         } catch (Exception e) {

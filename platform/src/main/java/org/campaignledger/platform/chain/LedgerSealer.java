@@ -71,20 +71,23 @@ public class LedgerSealer {
             log.info("Nothing appended since seal {}: no {} seal taken", lastSeal.get(0).get("sequence_number"), reason);
             return Optional.empty();
         }
+        long started = System.nanoTime();
         long sequence = lastSeal.isEmpty() ? 0 : ((Number) lastSeal.get(0).get("sequence_number")).longValue() + 1;
         Heads heads = heads();
         LedgerSealedEvent sealed = new LedgerSealedEvent(heads.tree.rootHex(), heads.tree.leaves(), heads.events,
                 highest == null ? 0 : highest, LocalDate.now(clock.withZone(zone)), reason, campaignId);
         eventStore.publish(new GenericDomainEventMessage<>(LedgerSealedEvent.STREAM_TYPE, LedgerSealedEvent.STREAM,
                 sequence, sealed, MetaData.with(MetadataKeys.PRINCIPAL, "system").and(MetadataKeys.ROLE, "SYSTEM")));
-        log.info("Ledger seal {} ({}): {} events in {} aggregates up to global index {}, root {}", sequence, reason,
-                sealed.events(), sealed.aggregates(), sealed.highestGlobalIndex(), sealed.root());
+        log.info("Ledger seal {} ({}): {} events in {} aggregates up to global index {}, root {}; appends held for {} ms",
+                sequence, reason, sealed.events(), sealed.aggregates(), sealed.highestGlobalIndex(), sealed.root(),
+                (System.nanoTime() - started) / 1_000_000);
         return Optional.of(sealed);
     }
 
     private Heads heads() {
         return jdbc.execute((ConnectionCallback<Heads>) connection -> {
             Heads heads = new Heads();
+            LedgerVerifier.streamInAggregateOrder(connection);
             try (PreparedStatement statement = connection.prepareStatement("SELECT aggregate_identifier,"
                     + " sequence_number, chain_hash FROM domain_event_entry ORDER BY aggregate_identifier,"
                     + " sequence_number")) {

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 
 /** One row of {@code domain_event_entry} as the chain sees it: what is hashed, and the hashes stored with it. */
 record StoredEvent(long globalIndex, String eventIdentifier, String type, String aggregateIdentifier,
@@ -31,6 +30,7 @@ record StoredEvent(long globalIndex, String eventIdentifier, String type, String
     }
 
     long recordedAtMicros() {
-        return ChronoUnit.MICROS.between(OffsetDateTime.parse("1970-01-01T00:00Z"), recordedAt);
+        // PostgreSQL keeps microseconds; the database hashes extract(epoch ...) * 1,000,000 of the same value
+        return Math.addExact(Math.multiplyExact(recordedAt.toEpochSecond(), 1_000_000L), recordedAt.getNano() / 1000);
     }
 }
