@@ -34,6 +34,7 @@ import org.campaignledger.api.training.EnrolParticipantCommand;
 import org.campaignledger.api.training.ParticipantId;
 import org.campaignledger.api.training.ParticipantRole;
 import org.campaignledger.api.unit.UnitCode;
+import org.campaignledger.bench.peer.PeerDefault;
 import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignDefinition;
 import org.campaignledger.simulator.plan.CampaignPlan;
@@ -58,12 +59,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class Bench {
 
     private static final long SEED = 42;
+    private static final String BASIC_DEPARTMENT = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString("department:department".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Options options;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
     private ConfigurableApplicationContext app;
+    private PeerDefault peer;
     private JdbcTemplate jdbc;
     private CommandGateway gateway;
     private URI base;
@@ -87,6 +91,10 @@ public final class Bench {
                 "--spring.main.banner-mode=off");
         try {
             jdbc = app.getBean(JdbcTemplate.class);
+            if (options.runs("B1") || options.runs("B4")) {
+                peer = PeerDefault.start(jdbc, schema.replace("bench_", "peer_"));
+                results.put("peerDefault", peer.describe());
+            }
             gateway = app.getBean(CommandGateway.class);
             base = URI.create("http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort());
             results.put("startedAt", Instant.now().toString());
@@ -100,11 +108,17 @@ public final class Bench {
             Slicer slicer = new Slicer(b1Plan);
             // warm-up: JIT, pools, caches; and a real event to shape the references' rows like
             Simulation.run(slicer.next(options.commandsPerRun()), gatewaySender(), 8, progress -> { });
+            Slicer peerSlicer = new Slicer(b1Plan);
+            if (peer != null) {
+                peer.gateway().sendAndWait(launchCommand(b1Campaign));
+                Simulation.run(peerSlicer.next(options.commandsPerRun()), new GatewayCommandSender(peer.gateway()), 8,
+                        progress -> { });
+            }
             limits = sampledLimits();
             limits.createTable();
 
             if (options.runs("B1")) {
-                commands(limits, slicer);
+                commands(limits, slicer, peerSlicer);
             }
             if (options.runs("B2")) {
                 imports(limits, b1Campaign);
@@ -123,31 +137,45 @@ public final class Bench {
             results.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             return write();
         } finally {
+            if (peer != null) {
+                peer.close();
+                peer.drop(jdbc);
+            }
             app.close();
         }
     }
 
-    /** B1: commands/s, in-process and over HTTP, beside limit-single at the same concurrency. */
-    private void commands(Limits limits, Slicer slicer) throws Exception {
+    /**
+     * B1: commands/s, in-process and over HTTP, beside limit-single at the same concurrency; and the
+     * peer-default (in-process, the same commands) beside the same reference.
+     */
+    private void commands(Limits limits, Slicer slicer, Slicer peerSlicer) throws Exception {
         for (int concurrency : options.concurrencies()) {
-            for (String via : List.of("in-process", "http")) {
+            for (String via : List.of("in-process", "http", "peer-default")) {
                 Samples rate = new Samples("cmd/s");
                 Samples reference = new Samples("rows/s");
                 Samples ratio = new Samples("×");
                 for (int r = 0; r < options.repeats(); r++) {
                     double limit = limits.single(concurrency, options.referenceTime());
-                    CampaignPlan slice = slicer.next(options.commandsPerRun());
+                    CampaignPlan slice = (via.equals("peer-default") ? peerSlicer : slicer).next(options.commandsPerRun());
+                    CommandSender sender = switch (via) {
+                        case "http" -> httpSender();
+                        case "peer-default" -> new GatewayCommandSender(peer.gateway());
+                        default -> gatewaySender();
+                    };
                     long start = System.nanoTime();
-                    Tally tally = Simulation.run(slice, via.equals("http") ? httpSender() : gatewaySender(),
-                            concurrency, progress -> { });
+                    Tally tally = Simulation.run(slice, sender, concurrency, progress -> { });
                     double perSecond = tally.sent() / Limits.seconds(start);
                     check(tally);
                     rate.add(perSecond);
                     reference.add(limit);
                     ratio.add(perSecond / limit);
                 }
-                record("B1", "commands " + via + " c=" + concurrency, rate, "limit-single c=" + concurrency,
-                        reference, ratio, "≥ 0.5× limit-single", ratio.median() >= 0.5);
+                boolean isPeer = via.equals("peer-default");
+                record("B1", (isPeer ? "peer-default (Axon's JPA defaults) in-process" : "commands " + via)
+                                + " c=" + concurrency, rate, "limit-single c=" + concurrency, reference, ratio,
+                        isPeer ? "reference (Axon defaults ≈ 0.2×)" : "≥ 0.5× limit-single",
+                        isPeer ? null : ratio.median() >= 0.5);
             }
         }
     }
@@ -170,7 +198,7 @@ public final class Bench {
             enrolled.forEach(CompletableFuture::join);
             double limit = limits.batch(options.importRows());
             long start = System.nanoTime();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            HttpResponse<String> answer = http.send(request(
                             base.resolve("/api/campaigns/" + campaign + "/imports/course-completions"))
                     .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -243,7 +271,7 @@ public final class Bench {
     private void ask(String path, Duration time, Histogram histogram) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         long end = System.nanoTime() + time.toNanos();
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Accept", "application/json").build();
+        HttpRequest request = request(base.resolve(path)).header("Accept", "application/json").build();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -300,6 +328,17 @@ public final class Bench {
         }
         record("B4", "rebuild of all projections (" + events + " events)", rate, "limit-scan", reference, ratio,
                 "≥ 30,000 events/s", rate.median() >= 30_000);
+        if (peer != null) {
+            Samples peerRate = new Samples("events/s");
+            Samples overPeer = new Samples("×");
+            PeerDefault.Rebuild replay = peer.rebuild(String.valueOf(results.get("schema")),
+                    Math.min(events, options.peerRebuildEvents()), Duration.ofHours(1));
+            peerRate.add(replay.perSecond());
+            overPeer.add(rate.median() / replay.perSecond());
+            record("B4", "rebuild of all projections, beside peer-default's rebuild of its projection (first "
+                    + replay.events() + " events of the same log)", rate, "peer-default", peerRate, overPeer,
+                    "≥ 5× peer-default", overPeer.median() >= 5);
+        }
     }
 
     private boolean rebuilt(String projection) {
@@ -328,15 +367,20 @@ public final class Bench {
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(request(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private void post(String path) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(base.resolve(path))
+        HttpResponse<String> answer = http.send(request(base.resolve(path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() >= 300) {
             throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
         }
+    }
+
+    /** Every request signs in as the demo's department user (HTTP Basic), as the API asks. */
+    private static HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", BASIC_DEPARTMENT);
     }
 
     private CommandSender gatewaySender() {
@@ -344,7 +388,8 @@ public final class Bench {
     }
 
     private CommandSender httpSender() {
-        return new HttpCommandSender(base);
+        return new HttpCommandSender(base, org.campaignledger.simulator.send.RetryPolicy.standard(),
+                Map.of("Authorization", BASIC_DEPARTMENT));
     }
 
     private Limits sampledLimits() {

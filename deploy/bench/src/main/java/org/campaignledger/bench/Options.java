@@ -17,9 +17,11 @@ import java.util.List;
  * @param ingestConcurrency how many senders B3 uses
  * @param latencyTime how long the 8 clients of B5 ask
  * @param measures {@code --measures=B1,B4}: only these (empty: all)
+ * @param peerRebuildEvents how many of the log's first events the peer-default replays for B4's reference
  */
 record Options(double scale, int repeats, Duration referenceTime, int commandsPerRun, List<Integer> concurrencies,
-               int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures) {
+               int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures,
+               long peerRebuildEvents) {
 
     /** B5 and B6 come with B3: they measure its data and its run. */
     boolean runs(String measure) {
@@ -28,14 +30,14 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(500), 150, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of());
+                out, List.of(), 2_000);
     }
 
     static Options parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         Path out = Path.of(value(args, "out", "target/bench"));
         Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
-                Duration.ofSeconds(20), out, List.of());
+                Duration.ofSeconds(20), out, List.of(), 20_000);
         return new Options(Double.parseDouble(value(args, "scale", String.valueOf(base.scale()))),
                 Integer.parseInt(value(args, "repeats", String.valueOf(base.repeats()))),
                 Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
@@ -47,7 +49,8 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 Duration.ofSeconds(Long.parseLong(value(args, "latency-seconds",
                         String.valueOf(base.latencyTime().toSeconds())))),
                 out, value(args, "measures", "").isBlank() ? List.of()
-                        : List.of(value(args, "measures", "").split(",")));
+                        : List.of(value(args, "measures", "").split(",")),
+                Long.parseLong(value(args, "peer-rebuild-events", String.valueOf(base.peerRebuildEvents()))));
     }
 
     private static String value(String[] args, String name, String fallback) {

@@ -34,13 +34,16 @@ class BenchSmokeIT {
             assertThat(measure.path("value").path("median").asDouble()).as(measure.toString()).isPositive();
             assertThat(measure.path("referenceValue").path("median").asDouble()).as(measure.toString()).isPositive();
         }
-        // B1: 3 concurrencies × (in-process, http); B5: six questions
-        assertThat(ids).filteredOn("B1"::equals).hasSize(6);
+        // B1: 3 concurrencies × (in-process, http, peer-default); B4: beside limit-scan and peer-default;
+        // B5: six questions
+        assertThat(ids).filteredOn("B1"::equals).hasSize(9);
+        assertThat(ids).filteredOn("B4"::equals).hasSize(2);
+        assertThat(results.path("peerDefault").asText()).contains("JpaEventStorageEngine");
         assertThat(ids).filteredOn("B5"::equals).hasSize(6);
         assertThat(ids).contains("B2", "B3", "B4", "B6");
         assertThat(results.path("measures").get(0).path("value").path("samples")).hasSize(2);
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
-                        "limit-batch", "limit-scan");
+                        "limit-batch", "limit-scan", "peer-default");
     }
 }
