@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.campaignledger.platform.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,16 +40,20 @@ public class ProjectionAdmin implements DisposableBean {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    /** Replays the log into the stopped processor's handlers before it starts; null: Axon's processor replays it. */
+    private final BulkReplay bulkReplay;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+    private final ExecutorService executor = Executors.newFixedThreadPool(PROJECTIONS.size(), runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
         thread.setDaemon(true);
         return thread;
     });
 
-    ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    ProjectionAdmin(EventProcessingConfiguration processing, JdbcTemplate jdbc, BulkReplay bulkReplay,
+                    @Value("${campaign-ledger.rebuild.bulk:true}") boolean bulk) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.bulkReplay = bulk ? bulkReplay : null;
     }
 
     /** Starts a rebuild and returns at once; 404 for an unknown projection, 409 if one is already running. */
@@ -65,11 +71,20 @@ public class ProjectionAdmin implements DisposableBean {
             try {
                 processor.shutdownAsync().join();
                 processor.resetTokens();
+                if (bulkReplay != null && processor instanceof AbstractEventProcessor stopped) {
+                    try {
+                        bulkReplay.replay(name, stopped, head);
+                    } catch (Exception e) {
+                        // part of the log may be applied: start over, the processor replays it all
+                        log.warn("Bulk replay of projection {} failed; the processor replays the log", name, e);
+                        processor.resetTokens();
+                    }
+                }
                 processor.start();
                 rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
                         r.eventsTotal(), null, null));
                 log.info("Rebuilding projection {} from {} events", name, total);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.error("Rebuild of projection {} failed", name, e);
                 rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
                         r.eventsTotal(), Instant.now(), String.valueOf(e.getMessage())));
