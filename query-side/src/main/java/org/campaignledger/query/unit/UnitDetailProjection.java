@@ -75,13 +75,11 @@ class UnitDetailProjection {
 
     @EventHandler
     void on(SupportSessionRecordedEvent event) {
-        batch().add("UPDATE support_point_view SET sessions = sessions + 1, elderly = elderly + ?,"
-                        + " disabled = disabled + ?, poor_household = poor_household + ?,"
-                        + " near_poor_household = near_poor_household + ?, other = other + ?"
-                        + " WHERE campaign_id = ? AND point_id = ?",
+        // the statement batch first, so the point's INSERT (same batch) is written before its sums
+        SessionTotals.current(NAME, jdbc, this::batch).add(event.campaignId().value(), event.pointId().value(),
                 served(event, PriorityGroup.ELDERLY), served(event, PriorityGroup.DISABLED),
                 served(event, PriorityGroup.POOR_HOUSEHOLD), served(event, PriorityGroup.NEAR_POOR_HOUSEHOLD),
-                served(event, PriorityGroup.OTHER), event.campaignId().value(), event.pointId().value());
+                served(event, PriorityGroup.OTHER));
     }
 
     @EventHandler
