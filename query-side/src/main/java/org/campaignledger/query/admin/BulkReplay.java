@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
@@ -29,9 +31,12 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -61,9 +66,12 @@ class BulkReplay {
     private final Serializer serializer;
     private final Configuration axon;
     private final int eventsPerTransaction;
+    /** Without upcasters a stored payload type is the type the handlers see, so it can be checked unread. */
+    private final boolean filterByStoredType;
 
     BulkReplay(DataSource dataSource, TransactionManager transactionManager, TokenStore tokenStore,
                @Qualifier("eventSerializer") Serializer serializer, Configuration axon,
+               ObjectProvider<EventUpcaster> registeredUpcasters,
                @org.springframework.beans.factory.annotation.Value(
                        "${campaign-ledger.rebuild.events-per-transaction:5000}") int eventsPerTransaction) {
         this.dataSource = dataSource;
@@ -72,6 +80,7 @@ class BulkReplay {
         this.serializer = serializer;
         this.axon = axon;
         this.eventsPerTransaction = eventsPerTransaction;
+        this.filterByStoredType = registeredUpcasters.stream().findAny().isEmpty();
     }
 
     /**
@@ -107,6 +116,7 @@ class BulkReplay {
                     statement.setLong(1, head);
                     try (ResultSet rows = statement.executeQuery()) {
                         List<TrackedEventData<byte[]>> chunk = new ArrayList<>(eventsPerTransaction);
+                        Map<String, Boolean> handled = new HashMap<>();
                         while (rows.next()) {
                             long index = rows.getLong(1);
                             for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET + 1); missing < index;
@@ -114,16 +124,21 @@ class BulkReplay {
                                 gaps.add(missing);
                             }
                             last = index;
-                            chunk.add(entry(rows, index));
+                            read++;
+                            // an event no handler of this projection takes is not deserialised at all
+                            if (!filterByStoredType || handled.computeIfAbsent(rows.getString(7),
+                                    type -> handles(handlers, type))) {
+                                chunk.add(entry(rows, index));
+                            }
                             if (chunk.size() == eventsPerTransaction) {
                                 apply(chunk, handlers, upcasters);
-                                read += chunk.size();
                                 chunk.clear();
+                            }
+                            if (read % eventsPerTransaction == 0) {
                                 extendClaims(name, segments);
                             }
                         }
                         apply(chunk, handlers, upcasters);
-                        read += chunk.size();
                     }
                 } finally {
                     cursor.rollback();
@@ -173,6 +188,11 @@ class BulkReplay {
             Throwable failure = result.exceptionResult();
             throw failure instanceof Exception e ? e : new IllegalStateException(failure);
         }
+    }
+
+    private boolean handles(EventHandlerInvoker handlers, String payloadType) {
+        Class<?> type = serializer.classForType(new SimpleSerializedType(payloadType, null));
+        return type == UnknownSerializedType.class || handlers.canHandleType(type);
     }
 
     private void extendClaims(String name, int[] segments) {
