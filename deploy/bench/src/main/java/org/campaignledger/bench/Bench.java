@@ -33,6 +33,8 @@ import org.campaignledger.api.campaign.LaunchCampaignCommand;
 import org.campaignledger.api.training.EnrolParticipantCommand;
 import org.campaignledger.api.training.ParticipantId;
 import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.api.unit.AdministrativeUnitId;
+import org.campaignledger.api.unit.MobiliseStudentVolunteersCommand;
 import org.campaignledger.api.unit.UnitCode;
 import org.campaignledger.bench.peer.PeerDefault;
 import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
@@ -68,6 +70,8 @@ public final class Bench {
     private final List<String[]> table = new ArrayList<>();
     private ConfigurableApplicationContext app;
     private PeerDefault peer;
+    /** B1's in-process rate at concurrency 8 (median), the load B7 runs at half of. */
+    private double b1Rate;
     private JdbcTemplate jdbc;
     private CommandGateway gateway;
     private URI base;
@@ -120,6 +124,9 @@ public final class Bench {
             if (options.runs("B1")) {
                 commands(limits, slicer, peerSlicer);
             }
+            if (options.runs("B7")) {
+                freshness(slicer);
+            }
             if (options.runs("B2")) {
                 imports(limits, b1Campaign);
             }
@@ -171,12 +178,107 @@ public final class Bench {
                     reference.add(limit);
                     ratio.add(perSecond / limit);
                 }
+                if (via.equals("in-process") && concurrency == 8) {
+                    b1Rate = rate.median();
+                }
                 boolean isPeer = via.equals("peer-default");
                 record("B1", (isPeer ? "peer-default (Axon's JPA defaults) in-process" : "commands " + via)
                                 + " c=" + concurrency, rate, "limit-single c=" + concurrency, reference, ratio,
                         isPeer ? "reference (Axon defaults ≈ 0.2×)" : "≥ 0.5× limit-single",
                         isPeer ? null : ratio.median() >= 0.5);
             }
+        }
+    }
+
+    /**
+     * B7: freshness. While B1's commands keep arriving at half B1's rate (8 senders, paced), a probe records one
+     * fact at a time in a campaign of its own and asks the unit's timeline until the fact shows: the time from
+     * the command's acknowledgement to its effect in the query.
+     */
+    private void freshness(Slicer slicer) throws Exception {
+        double loadRate = Math.max(20, (b1Rate > 0 ? b1Rate : 200) / 2);
+        CampaignId probeCampaign = launch("bench-b7");
+        String timeline = "/api/campaigns/" + probeCampaign + "/timeline?unit=00004";
+        AdministrativeUnitId unit = new AdministrativeUnitId(probeCampaign, new UnitCode("00004"));
+        LocalDate day = HanoiCampaignDefinition.START.plusDays(1);
+        int probes = (int) Math.max(5, options.latencyTime().toSeconds() * 5);
+        CampaignPlan load = slicer.next((int) Math.min(20_000, loadRate * probes * 0.5 + 200));
+        Histogram histogram = new Histogram(60_000_000_000L, 3);
+        PacedSender paced = new PacedSender(gatewaySender(), loadRate);
+        Thread loadThread = new Thread(() -> Simulation.run(load, paced, 8, progress -> { }), "b7-load");
+        loadThread.setDaemon(true);
+        loadThread.start();
+        try {
+            long volunteers = studentVolunteers(get(timeline));
+            for (int i = 0; i < probes && loadThread.isAlive(); i++) {
+                gateway.sendAndWait(new MobiliseStudentVolunteersCommand(unit, "probe", 1, day, day, day));
+                long acknowledged = System.nanoTime();
+                volunteers++;
+                long deadline = acknowledged + Duration.ofSeconds(30).toNanos();
+                while (studentVolunteers(get(timeline)) < volunteers) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("probe " + i + " not visible in the timeline within 30 s");
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                }
+                histogram.recordValue(System.nanoTime() - acknowledged);
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+            }
+        } finally {
+            paced.stop();
+            loadThread.join(Duration.ofMinutes(2).toMillis());
+        }
+        Samples p50 = new Samples("ms");
+        p50.add(histogram.getValueAtPercentile(50) / 1e6);
+        Samples p99 = new Samples("ms");
+        p99.add(histogram.getValueAtPercentile(99) / 1e6);
+        record("B7", "freshness p50, ack → timeline (" + histogram.getTotalCount() + " probes, load "
+                + Math.round(paced.achievedRate()) + " cmd/s, half of B1 in-process c=8)", p50, "p99 (ms)", p99, null,
+                "p99 ≤ 1,000 ms", p99.median() <= 1000);
+    }
+
+    /** The unit's student volunteers as of the campaign's last day. */
+    private static long studentVolunteers(String timeline) throws Exception {
+        var days = JSON.readTree(timeline).path("days");
+        return days.isEmpty() ? 0 : days.get(days.size() - 1).path("metrics").path("studentVolunteers").asLong();
+    }
+
+    /** Sends at most {@code rate} commands per second, all senders together; after {@link #stop()}, none. */
+    private static final class PacedSender implements CommandSender {
+        private final CommandSender delegate;
+        private final long intervalNanos;
+        private final AtomicLong next = new AtomicLong(System.nanoTime());
+        private final AtomicLong sent = new AtomicLong();
+        private final long start = System.nanoTime();
+        private volatile boolean stopped;
+        private volatile long stoppedAt;
+
+        PacedSender(CommandSender delegate, double rate) {
+            this.delegate = delegate;
+            this.intervalNanos = (long) (1e9 / rate);
+        }
+
+        @Override
+        public org.campaignledger.simulator.send.Outcome send(Object command, String idempotencyKey) {
+            if (stopped) {
+                return org.campaignledger.simulator.send.Outcome.failed("load stopped");
+            }
+            long slot = next.getAndAdd(intervalNanos);
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            sent.incrementAndGet();
+            return delegate.send(command, idempotencyKey);
+        }
+
+        void stop() {
+            stoppedAt = System.nanoTime();
+            stopped = true;
+        }
+
+        double achievedRate() {
+            return sent.get() * 1e9 / ((stopped ? stoppedAt : System.nanoTime()) - start);
         }
     }
 
@@ -403,8 +505,10 @@ public final class Bench {
     private double requiredScale() {
         int perRun = options.commandsPerRun();
         int runs = 1 + options.concurrencies().size() * 2 * options.repeats();
+        // B7's load comes from the same plan: at most 20,000 commands
+        double b7 = options.runs("B7") ? 20_000 : 0;
         // Hanoi at scale 1 plans ~984k commands; leave room for rejected-plan surprises
-        return Math.min(1.0, perRun * (double) runs * 1.5 / 900_000);
+        return Math.min(1.0, (perRun * (double) runs * 1.5 + b7) / 900_000);
     }
 
     private CampaignId launch(String id) {

@@ -30,7 +30,7 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(500), 150, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of(), 2_000);
+                out, List.of(), 500);
     }
 
     static Options parse(String[] args) {

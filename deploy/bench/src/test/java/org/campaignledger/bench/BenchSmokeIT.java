@@ -40,7 +40,7 @@ class BenchSmokeIT {
         assertThat(ids).filteredOn("B4"::equals).hasSize(2);
         assertThat(results.path("peerDefault").asText()).contains("JpaEventStorageEngine");
         assertThat(ids).filteredOn("B5"::equals).hasSize(6);
-        assertThat(ids).contains("B2", "B3", "B4", "B6");
+        assertThat(ids).contains("B2", "B3", "B4", "B6", "B7");
         assertThat(results.path("measures").get(0).path("value").path("samples")).hasSize(2);
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
