@@ -31,8 +31,10 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.campaignledger.platform.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * A command bus on which concurrent commands share one database transaction (group commit).
@@ -67,6 +69,7 @@ final class GroupCommitCommandBus implements CommandBus {
     private final TransactionManager transactionManager;
     private final int maxGroupSize;
     private final long lingerNanos;
+    private final long maxWaitNanos;
     private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -84,9 +87,12 @@ final class GroupCommitCommandBus implements CommandBus {
      * @param lanes how many groups may be in flight at once (one decides while another commits)
      * @param linger how long a lane waits for more commands before it runs a group smaller than
      *               {@code maxGroupSize}; zero runs whatever is waiting
+     * @param maxWait how long a command may wait in the queue: its caller stops waiting then (and answers the
+     *                client 503), so it is answered as timed out instead of being recorded behind the
+     *                caller's back (e.g. queued behind an aggregate whose statements hit the statement timeout)
      */
     GroupCommitCommandBus(SimpleCommandBus local, TransactionManager transactionManager, int lanes,
-                          int maxGroupSize, Duration linger) {
+                          int maxGroupSize, Duration linger, Duration maxWait) {
         if (lanes < 1 || maxGroupSize < 1 || linger.isNegative()) {
             throw new IllegalArgumentException("lanes and max group size must be at least 1, linger not negative");
         }
@@ -94,6 +100,7 @@ final class GroupCommitCommandBus implements CommandBus {
         this.transactionManager = transactionManager;
         this.maxGroupSize = maxGroupSize;
         this.lingerNanos = linger.toNanos();
+        this.maxWaitNanos = maxWait.isZero() || maxWait.isNegative() ? Long.MAX_VALUE : maxWait.toNanos();
         for (int i = 0; i < lanes; i++) {
             Thread lane = new Thread(this::runLane, "command-group-" + i);
             lane.setDaemon(true);
@@ -198,7 +205,20 @@ final class GroupCommitCommandBus implements CommandBus {
         }
     }
 
-    private void execute(List<Pending> group) {
+    private void execute(List<Pending> waited) {
+        List<Pending> group = new ArrayList<>(waited.size());
+        long now = System.nanoTime();
+        for (Pending pending : waited) {
+            if (now - pending.enqueuedAt > maxWaitNanos) {
+                pending.answer(asCommandResultMessage(new QueryTimeoutException(
+                        "The command waited longer than its caller does; it was not run")));
+            } else {
+                group.add(pending);
+            }
+        }
+        if (group.isEmpty()) {
+            return;
+        }
         groups.increment();
         try {
             if (group.size() > 1) {
@@ -220,7 +240,10 @@ final class GroupCommitCommandBus implements CommandBus {
         }
     }
 
-    /** @return each command's answer in order, or null if the group's commit failed and nothing was recorded */
+    /**
+     * @return each command's answer in order, or null if the group's commit failed and nothing was recorded
+     *         (each is then run alone); all failed if the database is unavailable
+     */
     private List<CommandResultMessage<?>> together(List<Pending> group) {
         AtomicBoolean committed = new AtomicBoolean();
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(
@@ -241,6 +264,11 @@ final class GroupCommitCommandBus implements CommandBus {
             }
             if (committed.get()) {
                 throw e;
+            }
+            if (DatabaseFailures.isUnavailable(e)) {
+                // one by one would wait for a connection once per command: the last caller far past its timeout
+                CommandResultMessage<?> failed = asCommandResultMessage(e);
+                return java.util.Collections.nCopies(group.size(), failed);
             }
             fallbacks.increment();
             log.debug("A group of {} commands failed to commit ({}); running them one by one", group.size(),
@@ -330,6 +358,7 @@ final class GroupCommitCommandBus implements CommandBus {
         @SuppressWarnings("rawtypes")
         final CommandCallback callback;
         final String aggregate;
+        final long enqueuedAt = System.nanoTime();
         private final AtomicBoolean answered = new AtomicBoolean();
 
         Pending(CommandMessage<?> command, CommandCallback<?, ?> callback, String aggregate) {

@@ -44,7 +44,8 @@ class ThroughputConfiguration {
             DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
             @Value("${campaign-ledger.command.group-commit.lanes:4}") int lanes,
             @Value("${campaign-ledger.command.group-commit.max-group-size:64}") int maxGroupSize,
-            @Value("${campaign-ledger.command.group-commit.linger:0ms}") Duration linger) {
+            @Value("${campaign-ledger.command.group-commit.linger:0ms}") Duration linger,
+            @Value("${campaign-ledger.command.timeout:30s}") Duration callerTimeout) {
         // as Axon's auto-configuration builds it, minus the transaction: the group's root unit owns that
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
@@ -52,6 +53,6 @@ class ThroughputConfiguration {
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         local.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
-        return new GroupCommitCommandBus(local, transactionManager, lanes, maxGroupSize, linger);
+        return new GroupCommitCommandBus(local, transactionManager, lanes, maxGroupSize, linger, callerTimeout);
     }
 }

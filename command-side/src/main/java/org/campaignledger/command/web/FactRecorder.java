@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -13,6 +14,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -22,6 +25,8 @@ import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.platform.eventstore.MetadataKeys;
 import org.campaignledger.platform.web.FieldValidationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,19 +48,20 @@ public class FactRecorder {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private static final int CONCURRENCY_RETRIES = 3;
-    private static final long TIMEOUT_SECONDS = 30;
 
     private final CommandGateway gateway;
     private final IdempotencyRecords idempotencyRecords;
     private final ObjectMapper json;
     private final Principals principals;
+    private final Duration timeout;
 
     FactRecorder(CommandGateway gateway, IdempotencyRecords idempotencyRecords, ObjectMapper json,
-                 Principals principals) {
+                 Principals principals, @Value("${campaign-ledger.command.timeout:30s}") Duration timeout) {
         this.gateway = gateway;
         this.idempotencyRecords = idempotencyRecords;
         this.json = json;
         this.principals = principals;
+        this.timeout = timeout;
     }
 
     /**
@@ -96,11 +102,16 @@ public class FactRecorder {
         var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = gateway.sendAndWait(message, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                Object result = gateway.sendAndWait(message, timeout.toMillis(), TimeUnit.MILLISECONDS);
                 if (result == null) {
-                    throw new IllegalStateException("The command was not answered within " + TIMEOUT_SECONDS + " s");
+                    throw notAnsweredInTime();
                 }
                 return ((Number) result).longValue();
+            } catch (CommandExecutionException e) {
+                if (e.getCause() instanceof TimeoutException) {
+                    throw notAnsweredInTime();
+                }
+                throw e;
             } catch (ConcurrencyException | AggregateStreamCreationException e) {
                 // another node appended to (or created) the same aggregate first: decide again on the new state
                 if (attempt == CONCURRENCY_RETRIES || metaData.containsKey(MetadataKeys.EXPECTED_VERSION)) {
@@ -109,6 +120,15 @@ public class FactRecorder {
                 }
             }
         }
+    }
+
+    /**
+     * The database or the command bus is too slow (e.g. commands queued behind statements that run into the
+     * statement timeout): a 503 to retry with the same Idempotency-Key, not a 500. The command may still be
+     * recorded later; the key makes the retry find it rather than record it twice.
+     */
+    private QueryTimeoutException notAnsweredInTime() {
+        return new QueryTimeoutException("The command was not answered within " + timeout.toMillis() + " ms");
     }
 
     private ResponseEntity<Accepted> replay(IdempotencyRecord earlier, String fingerprint, String aggregateId,

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.campaignledger.platform.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -46,6 +47,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public class ProblemDetailsAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
@@ -141,7 +143,7 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e) {
-        return simple(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
+        return simple(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
                 "The upload exceeds the allowed size.");
     }
 
@@ -149,12 +151,22 @@ public class ProblemDetailsAdvice {
             QueryTimeoutException.class, TransientDataAccessException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.toString());
+        return serviceUnavailable();
+    }
+
+    /**
+     * The database cannot answer now (down, unreachable, out of connections, too slow): a retry later may
+     * succeed. A write cut off while committing may or may not have been recorded, so the client should
+     * retry with the same {@code Idempotency-Key}, which records it at most once.
+     */
+    public static ResponseEntity<ProblemDetail> serviceUnavailable() {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The database is not reachable right now; nothing was recorded. Retry later.");
+                "The database is not reachable or too slow right now. Retry after the time in Retry-After"
+                        + " (with the same Idempotency-Key for a fact, so that it is recorded at most once).");
         body.setType(ProblemTypes.uri(ProblemTypes.SERVICE_UNAVAILABLE));
         body.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(body);
     }
@@ -167,6 +179,11 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            // wrapped by Axon or a command bus on its way here, e.g. an event store append without a connection
+            log.warn("Database unavailable: {}", e.toString());
+            return serviceUnavailable();
+        }
         log.error("Unexpected failure", e);
         return simple(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The request failed unexpectedly; it has been logged.");

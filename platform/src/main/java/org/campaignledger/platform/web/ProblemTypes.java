@@ -12,6 +12,8 @@ public final class ProblemTypes {
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
+    public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
+    public static final String TOO_MANY_REQUESTS = "too-many-requests";
     public static final String INTERNAL = "internal-error";
 
     private ProblemTypes() {

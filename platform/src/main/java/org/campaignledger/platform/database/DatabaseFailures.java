@@ -1,0 +1,60 @@
+package org.campaignledger.platform.database;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Tells a database that cannot answer right now (down, unreachable, out of connections, too slow) from
+ * every other failure, wherever it surfaces: Spring wraps it in a {@code DataAccessException}, Axon in
+ * an {@code EventStoreException} or its own {@code JdbcException}, a command bus in a command result.
+ * Such a failure is worth a retry later; answered as 503 with {@code Retry-After}, never as 500.
+ */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    /** @return true if the failure, or anything it was caused by, says the database is unavailable or too slow */
+    public static boolean isUnavailable(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
+                    || t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof SQLTimeoutException
+                    // a commit or rollback that failed at the connection: the server went away mid-transaction
+                    || t instanceof TransactionSystemException || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof IOException && t.getClass().getName().startsWith("java.net.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SQLSTATE classes of PostgreSQL that mean "not now" rather than "not this": 08 connection exception,
+     * 53 insufficient resources (e.g. too many connections), 57014 statement timeout or cancel, 57P01..57P03
+     * the server shutting down, crashed or starting.
+     */
+    static boolean unavailableState(String state) {
+        if (state == null) {
+            return false;
+        }
+        return state.startsWith("08") || state.startsWith("53") || state.equals("57014")
+                || state.startsWith("57P0");
+    }
+}
