@@ -24,15 +24,17 @@ import org.campaignledger.api.campaign.UnitDefinition;
 import org.campaignledger.api.campaign.UnitKind;
 import org.campaignledger.api.training.ParticipantRole;
 import org.campaignledger.api.unit.UnitCode;
+import org.campaignledger.platform.web.PlainText;
+import org.campaignledger.platform.web.PlausibleDate;
 
 /** The body of {@code POST /api/campaigns}: a campaign's whole definition. */
 record LaunchCampaignRequest(
         @NotNull CampaignId campaignId,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 200) String directive,
-        @NotNull LocalDate startDate,
+        @NotBlank @Size(max = 200) @PlainText String name,
+        @NotBlank @Size(max = 200) @PlainText String directive,
+        @NotNull @PlausibleDate LocalDate startDate,
         @NotNull @Min(1) @Max(366) Integer durationDays,
-        @NotBlank @Size(max = 64) String timeZone,
+        @NotBlank @Size(max = 64) @PlainText String timeZone,
         @NotNull @Size(max = 50) List<@NotNull @Valid TargetRequest> targets,
         @NotEmpty @Size(max = 200) List<@NotNull CourseCode> courses,
         @NotNull Map<@NotNull ParticipantRole, @NotNull List<@NotNull CourseCode>> requiredCourses,
@@ -43,7 +45,7 @@ record LaunchCampaignRequest(
 
     record UnitRequest(
             @NotNull UnitCode code,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @PlainText String name,
             @NotNull UnitKind kind,
             @PositiveOrZero Long population,
             @DecimalMin("-180") @DecimalMax("180") Double longitude,

@@ -12,6 +12,8 @@ import org.campaignledger.api.unit.NeedLevel;
 import org.campaignledger.api.unit.OfficerId;
 import org.campaignledger.api.unit.PracticeId;
 import org.campaignledger.api.unit.TeamId;
+import org.campaignledger.platform.web.PlainText;
+import org.campaignledger.platform.web.PlausibleDate;
 
 /** The bodies of the unit endpoints; the unit itself comes from the path. */
 final class UnitFactRequests {
@@ -23,7 +25,7 @@ final class UnitFactRequests {
                            @NotNull LocalDate occurredOn) {
     }
 
-    record FormCommunityTeam(@NotNull TeamId teamId, @NotBlank @Size(max = 200) String residentialGroup,
+    record FormCommunityTeam(@NotNull TeamId teamId, @NotBlank @Size(max = 200) @PlainText String residentialGroup,
                              @NotNull @Min(1) @Max(1000) Integer memberCount, @NotNull LocalDate occurredOn) {
     }
 
@@ -31,25 +33,25 @@ final class UnitFactRequests {
                           @NotNull LocalDate occurredOn) {
     }
 
-    record UpgradeConnectivity(@NotBlank @Size(max = 200) String servicePoint,
+    record UpgradeConnectivity(@NotBlank @Size(max = 200) @PlainText String servicePoint,
                                @NotNull ConnectivityTechnology technology, @NotNull LocalDate occurredOn) {
     }
 
-    record AssessResidentialGroup(@NotBlank @Size(max = 200) String residentialGroup, @NotNull NeedLevel needLevel,
+    record AssessResidentialGroup(@NotBlank @Size(max = 200) @PlainText String residentialGroup, @NotNull NeedLevel needLevel,
                                   @NotNull LocalDate occurredOn) {
     }
 
-    record MobiliseStudents(@NotBlank @Size(max = 200) String institution,
+    record MobiliseStudents(@NotBlank @Size(max = 200) @PlainText String institution,
                             @NotNull @Min(1) @Max(100_000) Integer count,
-                            @NotNull LocalDate periodFrom, @NotNull LocalDate periodTo,
+                            @NotNull @PlausibleDate LocalDate periodFrom, @NotNull @PlausibleDate LocalDate periodTo,
                             @NotNull LocalDate occurredOn) {
     }
 
-    record DeployEngineers(@NotBlank @Size(max = 200) String operator, @NotNull @Min(1) @Max(100_000) Integer count,
+    record DeployEngineers(@NotBlank @Size(max = 200) @PlainText String operator, @NotNull @Min(1) @Max(100_000) Integer count,
                            @NotNull LocalDate occurredOn) {
     }
 
-    record NominatePractice(@NotNull PracticeId practiceId, @NotBlank @Size(max = 200) String title,
-                            @NotBlank @Size(max = 4000) String description, @NotNull LocalDate occurredOn) {
+    record NominatePractice(@NotNull PracticeId practiceId, @NotBlank @Size(max = 200) @PlainText String title,
+                            @NotBlank @Size(max = 4000) @PlainText String description, @NotNull LocalDate occurredOn) {
     }
 }

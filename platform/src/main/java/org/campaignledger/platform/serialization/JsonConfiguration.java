@@ -3,6 +3,9 @@ package org.campaignledger.platform.serialization;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.Module;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -32,6 +35,14 @@ public class JsonConfiguration {
                 .featuresToDisable(
                         DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .postConfigurer(mapper -> mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+                .postConfigurer(mapper -> {
+                    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+                    // ALLOW_COERCION_OF_SCALARS off still let a number or a boolean into a text field
+                    // (found by the bad-input properties in deploy/reliability): refuse them too
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                });
     }
 }

@@ -88,6 +88,16 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof RequestBodyLimitFilter.PayloadTooLargeException) {
+                return simple(HttpStatus.PAYLOAD_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                        t.getMessage());
+            }
+            if (t instanceof Utf8ValidatingInputStream.InvalidUtf8Exception) {
+                return simple(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
+                        t.getMessage());
+            }
+        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return validation(List.of(new FieldError(path(mapping), reason(mapping))));
         }

@@ -1,0 +1,149 @@
+package org.campaignledger.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The configured limits, at work over HTTP: a body over the size limit is a 413 problem whether its length is
+ * declared or not, and a client over its rate gets 429 problems with Retry-After while other clients go on.
+ * The limits are set low here (64 KB, 5 requests/s with bursts of 10); the defaults are in platform-defaults.
+ * Clients are told apart by their principal: a test filter stands in for authentication (X-Test-Principal).
+ */
+class RequestLimitsIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static PrivatePostgres postgres;
+    private static RunningLedger ledger;
+    private static JdbcTemplate jdbc;
+
+    /** Authentication's stand-in: the principal a test names in a header, as Spring Security would set it. */
+    @Configuration(proxyBeanMethods = false)
+    static class TestPrincipals {
+
+        @Bean
+        FilterRegistrationBean<Filter> testPrincipalFilter() {
+            Filter filter = (request, response, chain) -> {
+                String name = ((HttpServletRequest) request).getHeader("X-Test-Principal");
+                chain.doFilter(name == null ? request : new HttpServletRequestWrapper((HttpServletRequest) request) {
+                    @Override
+                    public Principal getUserPrincipal() {
+                        return () -> name;
+                    }
+                }, response);
+            };
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+            registration.setOrder(-200);
+            return registration;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = PrivatePostgres.start();
+        ledger = RunningLedger.start(postgres.jdbcUrl(), List.of(TestPrincipals.class),
+                "--campaign-ledger.web.max-body-size=64KB",
+                "--campaign-ledger.web.rate-limit.requests-per-second=5",
+                "--campaign-ledger.web.rate-limit.burst=10");
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl(), "postgres", ""));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ledger.close();
+        postgres.close();
+    }
+
+    @Test
+    void refusesABodyOverTheLimitWith413WhetherItsLengthIsDeclaredOrNot() throws Exception {
+        long events = events();
+        String big = "{\"campaignId\":\"big\",\"name\":\"" + "x".repeat(100_000) + "\"}";
+        HttpResponse<String> declared = HTTP.send(post("size-1").expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(declared, 413, "/problems/payload-too-large");
+
+        HttpResponse<String> streamed = HTTP.send(post("size-2").POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(streamed, 413, "/problems/payload-too-large");
+
+        HttpResponse<String> small = HTTP.send(post("size-3").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"campaignId\":\"small\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertProblem(small, 400, "/problems/validation-failed");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    @Test
+    void answers429WithRetryAfterToAClientOverItsRateWhileOthersGoOn() throws Exception {
+        List<Integer> alice = new ArrayList<>();
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 30; i++) {
+            HttpResponse<String> response = HTTP.send(get("alice"), HttpResponse.BodyHandlers.ofString());
+            alice.add(response.statusCode());
+            if (response.statusCode() == 429 && refused == null) {
+                refused = response;
+            }
+        }
+        assertThat(alice.subList(0, 10)).as("the burst").containsOnly(200);
+        assertThat(alice).contains(429);
+        assertThat(refused).isNotNull();
+        assertProblem(refused, 429, "/problems/too-many-requests");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 2L);
+
+        // another principal, and an anonymous client (its address), have buckets of their own
+        assertThat(HTTP.send(get("bob"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(get(null), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
+        assertThat(HTTP.send(get("alice"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpRequest get(String principal) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(ledger.baseUrl() + "/api/campaigns"))
+                .header("Authorization", LedgerChecks.BASIC_DEPARTMENT);
+        if (principal != null) {
+            builder.header("X-Test-Principal", principal);
+        }
+        return builder.build();
+    }
+
+    private static HttpRequest.Builder post(String principal) {
+        return HttpRequest.newBuilder(URI.create(ledger.baseUrl() + "/api/campaigns"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", LedgerChecks.BASIC_DEPARTMENT)
+                .header("X-Test-Principal", principal);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"" + type + "\"");
+    }
+
+    private static long events() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}
