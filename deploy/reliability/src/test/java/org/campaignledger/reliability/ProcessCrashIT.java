@@ -64,7 +64,7 @@ class ProcessCrashIT {
             while (killed < kills) {
                 long recorded = events(jdbc, campaign);
                 // a random moment: after a random share of the plan's next slice is in the log
-                long target = recorded + 1 + random.nextInt(Math.max(2, plan.size() / (kills * 3)));
+                long target = recorded + 1 + random.nextInt(Math.max(2, plan.size() / (kills * 2)));
                 await("load before kill " + (killed + 1)).atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(20)).until(() -> load.isDone() || events(jdbc, campaign)
                                 >= target);
