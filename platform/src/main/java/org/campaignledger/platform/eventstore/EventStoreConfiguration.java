@@ -18,6 +18,7 @@ import org.campaignledger.platform.serialization.LedgerJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -107,6 +108,17 @@ public class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(AUDIT_METADATA.toArray(String[]::new));
+    }
+
+    /**
+     * Migrations connect on their own, without the pool's {@code statement_timeout} (platform defaults): a
+     * migration may rightly run for minutes on a large log (V1_0_5 hashes every existing event), where a
+     * request's statement is cut off after seconds.
+     */
+    @Bean
+    FlywayConfigurationCustomizer migrationsWithoutStatementTimeout(DataSourceProperties dataSource) {
+        return configuration -> configuration.dataSource(dataSource.determineUrl(), dataSource.determineUsername(),
+                dataSource.determinePassword());
     }
 
     @Bean
