@@ -22,7 +22,9 @@ class CommandSideConfiguration {
     @Bean
     ConfigurerModule campaignRulesSubscribe() {
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor("campaign-rules"));
+                processing.registerSubscribingEventProcessor("campaign-rules")
+                        // a forgotten person's names go in the transaction that records the fact
+                        .registerSubscribingEventProcessor("personal-data"));
     }
 
     @Bean

@@ -18,9 +18,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code campaign-ledger-defaults/*.properties} (e.g. the query side's processor settings), as the
  * lowest-precedence property sources of every application that uses the platform. So a module's
  * settings travel with its jar: the command side, the query side and the all-in-one launcher all get
- * them, and each application can still override any of them.
+ * them, and each application can still override any of them. With {@value #DEMO_USERS}{@code =true}
+ * the demo's users are added too.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
+
+    /** Adds the demo's well-known users (department, officer, auditor, viewer; password = name). */
+    public static final String DEMO_USERS = "campaign-ledger.security.demo-users";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,6 +39,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
             Arrays.sort(modules, Comparator.comparing(Resource::getFilename));
             for (Resource module : modules) {
                 loader.load("module-defaults:" + module.getFilename(), module)
+                        .forEach(environment.getPropertySources()::addLast);
+            }
+            if (environment.getProperty(DEMO_USERS, Boolean.class, false)) {
+                loader.load("demo-users", new ClassPathResource("campaign-ledger-demo-users.properties"))
                         .forEach(environment.getPropertySources()::addLast);
             }
         } catch (IOException e) {

@@ -24,8 +24,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class QuerySideIT {
 
-    @Autowired
     protected TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
 
     @Autowired
     protected EventStore eventStore;

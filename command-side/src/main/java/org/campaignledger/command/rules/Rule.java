@@ -33,10 +33,12 @@ public enum Rule {
     CLOSING_BEFORE_OPENING("closing-before-opening", Kind.UNPROCESSABLE, "Closing dated before opening"),
     SESSION_WITHOUT_PEOPLE("session-without-people", Kind.UNPROCESSABLE, "Session served nobody"),
     VERSION_MISMATCH("version-mismatch", Kind.PRECONDITION_FAILED, "Version mismatch"),
-    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", Kind.CONFLICT, "Idempotency key reused with another request");
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", Kind.CONFLICT, "Idempotency key reused with another request"),
+    UNIT_NOT_PERMITTED("unit-not-permitted", Kind.FORBIDDEN, "Not permitted for this unit"),
+    PERSON_FORGOTTEN("person-forgotten", Kind.CONFLICT, "Person's personal data was erased");
 
     /** How a broken rule is answered: the HTTP status follows from it. */
-    public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED }
+    public enum Kind { NOT_FOUND, CONFLICT, UNPROCESSABLE, PRECONDITION_FAILED, FORBIDDEN }
 
     private final String slug;
     private final Kind kind;

@@ -43,6 +43,11 @@ public class SupportPoint extends VersionedAggregate {
         // for Axon
     }
 
+    @Override
+    protected UnitCode unitOf(Object command) {
+        return command instanceof OpenSupportPointCommand open ? open.unitCode() : unitCode;
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(OpenSupportPointCommand command, Campaigns campaigns) {

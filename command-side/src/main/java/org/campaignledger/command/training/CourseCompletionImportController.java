@@ -3,6 +3,7 @@ package org.campaignledger.command.training;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.campaignledger.api.campaign.CampaignId;
@@ -45,12 +46,10 @@ class CourseCompletionImportController {
             throws IOException {
         campaigns.rulesFor(campaignId);
         String correlationId = request.getHeader(FactRecorder.CORRELATION_ID_HEADER);
-        Map<String, Object> metaData = Map.of(
-                MetadataKeys.PRINCIPAL, principals.name(),
-                MetadataKeys.ROLE, principals.role(),
-                MetadataKeys.CORRELATION_ID, correlationId == null || correlationId.isBlank()
-                        || correlationId.length() > 100 ? UUID.randomUUID().toString() : correlationId,
-                MetadataKeys.RECEIVED_AT, Instant.now().toString());
+        Map<String, Object> metaData = new HashMap<>(principals.metaData());
+        metaData.put(MetadataKeys.CORRELATION_ID, correlationId == null || correlationId.isBlank()
+                || correlationId.length() > 100 ? UUID.randomUUID().toString() : correlationId);
+        metaData.put(MetadataKeys.RECEIVED_AT, Instant.now().toString());
         return importer.importFile(campaignId, request.getInputStream(), metaData);
     }
 }

@@ -42,6 +42,11 @@ public class Participant extends VersionedAggregate {
         // for Axon
     }
 
+    @Override
+    protected UnitCode unitOf(Object command) {
+        return command instanceof EnrolParticipantCommand enrol ? enrol.unitCode() : unitCode;
+    }
+
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(EnrolParticipantCommand command, Campaigns campaigns) {

@@ -38,6 +38,7 @@ import org.campaignledger.api.unit.TeamId;
 import org.campaignledger.api.unit.TechRescueTeamFormedEvent;
 import org.campaignledger.api.unit.TelecomEngineersDeployedEvent;
 import org.campaignledger.api.unit.UnitCode;
+import org.campaignledger.api.unit.UnitFactCommand;
 import org.campaignledger.command.campaign.CampaignRules;
 import org.campaignledger.command.campaign.Campaigns;
 import org.campaignledger.command.rules.Rule;
@@ -59,6 +60,11 @@ public class AdministrativeUnit extends VersionedAggregate {
 
     protected AdministrativeUnit() {
         // for Axon
+    }
+
+    @Override
+    protected UnitCode unitOf(Object command) {
+        return command instanceof UnitFactCommand fact ? fact.unitId().unitCode() : null;
     }
 
     @CommandHandler

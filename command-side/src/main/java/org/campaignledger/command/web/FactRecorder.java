@@ -154,9 +154,7 @@ public class FactRecorder {
     }
 
     private Map<String, Object> metaData(HttpServletRequest http, String principal, String key, String fingerprint) {
-        Map<String, Object> metaData = new HashMap<>();
-        metaData.put(MetadataKeys.PRINCIPAL, principal);
-        metaData.put(MetadataKeys.ROLE, principals.role());
+        Map<String, Object> metaData = new HashMap<>(principals.metaData());
         metaData.put(MetadataKeys.CORRELATION_ID, correlationId(http));
         metaData.put(MetadataKeys.RECEIVED_AT, Instant.now().toString());
         metaData.put(IdempotencyInterceptor.FINGERPRINT, fingerprint);

@@ -34,6 +34,7 @@ class RuleViolationAdvice {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
     }
 }

@@ -31,8 +31,13 @@ class CommandApiIT {
 
     private static final LocalDate START = LocalDate.of(2025, 7, 24);
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
     @Autowired
     JdbcTemplate jdbc;
 
@@ -99,7 +104,7 @@ class CommandApiIT {
                 campaign + "/00004");
         assertThat(row.get("payload").toString()).contains("\"residentialGroup\":\"Tổ dân phố 5\"",
                 "\"teamId\":\"t-1\"", "\"occurredOn\":\"" + day(3) + "\"");
-        assertThat(row.get("meta").toString()).contains("\"principal\":\"anonymous\"", "\"correlationId\"",
+        assertThat(row.get("meta").toString()).contains("\"principal\":\"department\"", "\"role\":\"DEPARTMENT\"", "\"correlationId\"",
                 "\"receivedAt\"");
         assertThat(row.get("campaign_id")).isEqualTo(campaign);
         assertThat(row.get("unit_code")).isEqualTo("00004");

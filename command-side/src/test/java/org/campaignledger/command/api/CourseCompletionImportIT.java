@@ -22,8 +22,13 @@ class CourseCompletionImportIT {
 
     private static final LocalDate START = LocalDate.of(2025, 7, 24);
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
     @Autowired
     JdbcTemplate jdbc;
 
@@ -82,7 +87,7 @@ class CourseCompletionImportIT {
         assertThat(api.eventCount() - before).isEqualTo(3);
         assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from domain_event_entry "
                 + "where aggregate_identifier = ? and sequence_number = 1", String.class, person("a")))
-                .contains("\"principal\":\"anonymous\"", "\"correlationId\"");
+                .contains("\"principal\":\"department\"", "\"role\":\"DEPARTMENT\"", "\"correlationId\"");
 
         Answer again = upload(csv, MediaType.parseMediaType("text/csv"));
         assertThat(again.body().path("applied").asLong()).isZero();

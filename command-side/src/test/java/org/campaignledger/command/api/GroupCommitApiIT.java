@@ -33,8 +33,13 @@ class GroupCommitApiIT {
     private static final LocalDate DAY_3 = LocalDate.of(2025, 7, 26);
     private static final List<String> UNITS = List.of("00004", "00008", "09022");
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
     @Autowired
     JdbcTemplate jdbc;
 

@@ -18,8 +18,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class OpenApiDocumentIT {
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
 
     @Test
     void describesEveryCommandEndpointWithProblemResponses() throws Exception {

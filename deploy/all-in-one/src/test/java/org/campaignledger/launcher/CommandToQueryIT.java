@@ -34,8 +34,13 @@ class CommandToQueryIT {
 
     private static final LocalDate START = LocalDate.of(2025, 7, 24);
 
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        // the demo's department user (see campaign-ledger-demo-users.properties): may do everything
+        http = anonymous.withBasicAuth("department", "department");
+    }
     @Autowired
     JdbcTemplate jdbc;
 
@@ -164,7 +169,7 @@ class CommandToQueryIT {
         for (String line : lines) {
             principals.add(read(line).path("metaData").path("principal").asText());
         }
-        assertThat(principals).containsOnly("anonymous");
+        assertThat(principals).containsOnly("department");
     }
 
     private JsonNode target(JsonNode summary, String metric) {

@@ -12,7 +12,7 @@ class LauncherIT {
     @Test
     void launchesHanoiRecordsTheDemoAndServesItsTimeline() {
         try (FreshLedger ledger = FreshLedger.start("launcher", "--demo", "--scale=0.002")) {
-            RestClient http = RestClient.create(ledger.baseUrl());
+            RestClient http = RestClient.builder().baseUrl(ledger.baseUrl()).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
 
             JsonNode campaigns = http.get().uri("/api/campaigns").retrieve().body(JsonNode.class);
             assertThat(campaigns.findValuesAsText("campaignId")).contains("hanoi-2025");

@@ -28,8 +28,8 @@ class SeparateSidesIT {
         ConfigurableApplicationContext commands = start(CommandSideApplication.class, schema);
         ConfigurableApplicationContext queries = start(QuerySideApplication.class, schema);
         try {
-            RestClient commandApi = RestClient.create(baseUrl(commands));
-            RestClient queryApi = RestClient.create(baseUrl(queries));
+            RestClient commandApi = RestClient.builder().baseUrl(baseUrl(commands)).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
+            RestClient queryApi = RestClient.builder().baseUrl(baseUrl(queries)).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
             commandApi.post().uri("/api/campaigns").contentType(MediaType.APPLICATION_JSON).body("""
                     {"campaignId":"%s","name":"Hai ứng dụng","directive":"Chỉ thị 11/CT-UBND",
                      "startDate":"2025-07-24","durationDays":45,"timeZone":"Asia/Ho_Chi_Minh",

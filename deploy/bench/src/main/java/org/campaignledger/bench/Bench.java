@@ -47,6 +47,7 @@ import org.campaignledger.simulator.run.Simulation;
 import org.campaignledger.simulator.send.CommandSender;
 import org.campaignledger.simulator.send.GatewayCommandSender;
 import org.campaignledger.simulator.send.HttpCommandSender;
+import org.campaignledger.simulator.send.RetryPolicy;
 import org.campaignledger.simulator.tally.Tally;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -17,7 +17,9 @@ final class LiveStream implements AutoCloseable {
 
     LiveStream(String baseUrl, String campaign) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/dashboard/live/" + campaign))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:viewer".getBytes()))
+                .build();
         HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> {
                     lines.set(response.body());

@@ -32,6 +32,7 @@ import org.campaignledger.simulator.plan.PlannedCommand;
 import org.campaignledger.simulator.run.Simulation;
 import org.campaignledger.simulator.send.CommandSender;
 import org.campaignledger.simulator.send.HttpCommandSender;
+import org.campaignledger.simulator.send.RetryPolicy;
 import org.campaignledger.simulator.tally.Tally;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -49,6 +50,8 @@ import org.springframework.web.client.RestClient;
  * concurrent writes to the same aggregates through both command nodes never share a sequence number.
  */
 class MultiNodeIT {
+
+    private static final java.util.Map<String, String> DEPARTMENT = HttpCommandSender.basicAuthorization("department", "department");
 
     private static final Logger log = LoggerFactory.getLogger(MultiNodeIT.class);
 
@@ -103,8 +106,8 @@ class MultiNodeIT {
             }
 
             // 1. the campaign, launched through one command node; both query nodes become ready
-            HttpCommandSender senderA = new HttpCommandSender(java.net.URI.create(commandA.baseUrl()));
-            HttpCommandSender senderB = new HttpCommandSender(java.net.URI.create(commandB.baseUrl()));
+            HttpCommandSender senderA = new HttpCommandSender(java.net.URI.create(commandA.baseUrl()), RetryPolicy.standard(), DEPARTMENT);
+            HttpCommandSender senderB = new HttpCommandSender(java.net.URI.create(commandB.baseUrl()), RetryPolicy.standard(), DEPARTMENT);
             assertThat(senderA.send(launch, UUID.randomUUID().toString()).isAccepted()).isTrue();
             for (NodeProcess query : List.of(queryA, queryB)) {
                 await(query.name + " ready").atMost(Duration.ofSeconds(60)).ignoreExceptions()
@@ -175,7 +178,7 @@ class MultiNodeIT {
             }
 
             // 6. exactly once: the projections the two nodes built equal a rebuild from the log, row for row
-            RestClient survivorApi = RestClient.create(survivor.baseUrl());
+            RestClient survivorApi = RestClient.builder().baseUrl(survivor.baseUrl()).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
             await("survivor caught up").atMost(Duration.ofSeconds(120))
                     .ignoreExceptionsInstanceOf(org.springframework.web.client.RestClientException.class)
                     .untilAsserted(() -> assertCaughtUp(survivorApi));
@@ -239,7 +242,7 @@ class MultiNodeIT {
 
     private static Response post(String baseUrl, String path, String key, String officer,
                                  LaunchCampaignCommand launch) {
-        return RestClient.create(baseUrl).post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        return RestClient.builder().baseUrl(baseUrl).defaultHeaders(h -> h.setBasicAuth("department", "department")).build().post().uri(path).contentType(MediaType.APPLICATION_JSON)
                 .header("Idempotency-Key", key)
                 .body("{\"officerId\":\"" + officer + "\",\"employment\":\"STAFF\",\"occurredOn\":\""
                         + launch.startDate().plusDays(1) + "\"}")
@@ -292,7 +295,7 @@ class MultiNodeIT {
     }
 
     private static int status(String url) {
-        return RestClient.create().get().uri(url).exchange((request, response) -> response.getStatusCode().value());
+        return RestClient.builder().defaultHeaders(h -> h.setBasicAuth("department", "department")).build().get().uri(url).exchange((request, response) -> response.getStatusCode().value());
     }
 
     /** Hanoi's definition on its first twelve units, under a campaign id of the test's. */

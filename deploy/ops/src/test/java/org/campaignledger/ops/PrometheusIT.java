@@ -54,7 +54,7 @@ class PrometheusIT {
         InJvmApp queries = InJvmApp.start(QuerySideApplication.class, "campaign-ledger-query-side", schema,
                 "--campaign-ledger.metrics.refresh=1s");
         try {
-            RestClient commandApi = RestClient.create(commands.baseUrl());
+            RestClient commandApi = RestClient.builder().baseUrl(commands.baseUrl()).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
             commandApi.post().uri("/api/campaigns").contentType(MediaType.APPLICATION_JSON).body("""
                     {"campaignId":"%s","name":"Đo lường","directive":"Chỉ thị 11/CT-UBND",
                      "startDate":"2025-07-24","durationDays":45,"timeZone":"Asia/Ho_Chi_Minh",
@@ -66,14 +66,14 @@ class PrometheusIT {
                     .contentType(MediaType.APPLICATION_JSON)
                     .body("{\"officerId\":\"o1\",\"employment\":\"STAFF\",\"occurredOn\":\"2025-07-25\"}")
                     .retrieve().toBodilessEntity();
-            RestClient queryApi = RestClient.create(queries.baseUrl());
+            RestClient queryApi = RestClient.builder().baseUrl(queries.baseUrl()).defaultHeaders(h -> h.setBasicAuth("department", "department")).build();
             await().atMost(Duration.ofSeconds(30)).until(() -> queryApi.get().uri("/actuator/prometheus")
                     .retrieve().body(String.class)
                     .contains("campaign_units_with_it_officer{application=\"campaign-ledger-query-side\",campaign=\""
                             + campaign + "\"} 1.0"));
 
             for (InJvmApp app : List.of(commands, queries)) {
-                String exposition = RestClient.create(app.baseUrl()).get().uri("/actuator/prometheus")
+                String exposition = RestClient.builder().baseUrl(app.baseUrl()).defaultHeaders(h -> h.setBasicAuth("department", "department")).build().get().uri("/actuator/prometheus")
                         .retrieve().body(String.class);
                 Tools.Result lint = Tools.run(exposition, "promtool", "check", "metrics");
                 assertThat(lint.exitCode()).as("promtool check metrics on %s:%n%s", app.baseUrl(), lint.output())
@@ -144,7 +144,7 @@ class PrometheusIT {
 
     private static JsonNode result(String prometheus, String expression) throws Exception {
         URI uri = URI.create(prometheus + "/api/v1/query?query=" + URLEncoder.encode(expression, StandardCharsets.UTF_8));
-        JsonNode answer = JSON.readTree(RestClient.create().get().uri(uri).retrieve().body(String.class));
+        JsonNode answer = JSON.readTree(RestClient.builder().defaultHeaders(h -> h.setBasicAuth("department", "department")).build().get().uri(uri).retrieve().body(String.class));
         assertThat(answer.path("status").asText()).as("%s: %s", expression, answer).isEqualTo("success");
         return answer.path("data").path("result");
     }

@@ -50,6 +50,7 @@ public final class SimulatorCommandLine {
               --start DATE        first day, e.g. 2025-07-24 (default Hanoi's)
               --days N            duration in days (default 45)
               --no-close          do not close the campaign at the end
+              --user NAME:PASS    sign in with HTTP Basic as a configured user, e.g. department:department
               --header 'K: V'     extra HTTP header, e.g. 'Authorization: Bearer ...' (repeatable)
             """;
 
@@ -161,6 +162,15 @@ public final class SimulatorCommandLine {
                     case "--campaign" -> o.campaign = new CampaignId(value(args, ++i, arg));
                     case "--start" -> o.start = LocalDate.parse(value(args, ++i, arg));
                     case "--days" -> o.days = Integer.parseInt(value(args, ++i, arg));
+                    case "--user" -> {
+                        String user = value(args, ++i, arg);
+                        int colon = user.indexOf(':');
+                        if (colon < 1) {
+                            throw new IllegalArgumentException("--user needs NAME:PASSWORD: " + user);
+                        }
+                        o.headers.putAll(HttpCommandSender.basicAuthorization(user.substring(0, colon),
+                                user.substring(colon + 1)));
+                    }
                     case "--header" -> {
                         String header = value(args, ++i, arg);
                         int colon = header.indexOf(':');

@@ -3,7 +3,7 @@ package org.campaignledger.platform.eventstore;
 /** The metadata every command carries and every event keeps: who, how, and when they asked. */
 public final class MetadataKeys {
 
-    /** The authenticated principal's name, or {@code anonymous}. */
+    /** The authenticated principal's name; absent for commands sent in-process (simulator, launcher). */
     public static final String PRINCIPAL = "principal";
     /** The principal's role when the command was accepted. */
     public static final String ROLE = "role";
@@ -17,6 +17,8 @@ public final class MetadataKeys {
     public static final String RECEIVED_AT = "receivedAt";
     /** The aggregate version a client expects ({@code If-Match}); checked, not inherited by events. */
     public static final String EXPECTED_VERSION = "expectedVersion";
+    /** The unit codes a unit officer may record for, comma separated; checked, not inherited by events. */
+    public static final String UNITS = "units";
 
     private MetadataKeys() {
     }

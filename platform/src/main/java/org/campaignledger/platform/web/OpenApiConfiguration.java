@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ import org.springframework.context.annotation.Bean;
 public class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+    private static final String BASIC = "basicAuth";
+    private static final String BEARER = "bearerAuth";
 
     @Bean
     @ConditionalOnMissingBean
@@ -43,8 +46,16 @@ public class OpenApiConfiguration {
                         .license(new License().name("Apache-2.0")
                                 .url("https://www.apache.org/licenses/LICENSE-2.0")))
                 .servers(List.of(new Server().url("/").description("this server")))
-                // no access control yet: every operation is open to anonymous callers, said explicitly
-                .addSecurityItem(new SecurityRequirement());
+                .components(new Components()
+                        .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A user from configuration (the demo's: department, officer, auditor, "
+                                        + "viewer; password = name)"))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("A JWT from the configured issuer; roles and units from its claims")))
+                // either way in: the role decides the rest (see each operation's 403)
+                .addSecurityItem(new SecurityRequirement().addList(BASIC))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
     @Bean
@@ -59,6 +70,8 @@ public class OpenApiConfiguration {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                 boolean write = method == PathItem.HttpMethod.POST;
                 add(operation, "400", "Invalid request: every bad field is listed under errors");
+                add(operation, "401", "Not signed in, or the credentials or token are wrong or expired");
+                add(operation, "403", "Your role (or, for a unit officer, your units) may not do this");
                 if (path.contains("{")) {
                     add(operation, "404", "Unknown campaign, unit, participant or other resource");
                 }

@@ -1,5 +1,6 @@
 package org.campaignledger.query.dashboard;
 
+import org.campaignledger.platform.security.LedgerUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -18,6 +19,9 @@ class DashboardAdvice {
     void common(Model model, Locale locale, HttpServletRequest request) {
         model.addAttribute("fmt", new Formats(locale, Formats.DEFAULT_ZONE));
         model.addAttribute("lang", locale.getLanguage());
+        LedgerUser user = LedgerUser.current().orElse(null);
+        model.addAttribute("user", user);
+        model.addAttribute("seesAudit", LedgerUser.currentReadsAuditTrail());
         for (String language : DashboardLanguage.SPOKEN) {
             model.addAttribute("switchTo_" + language, ServletUriComponentsBuilder.fromRequest(request)
                     .replaceQueryParam("lang", language).build().toUriString());

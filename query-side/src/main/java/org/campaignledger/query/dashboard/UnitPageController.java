@@ -1,5 +1,6 @@
 package org.campaignledger.query.dashboard;
 
+import org.campaignledger.platform.security.LedgerUser;
 import java.util.Locale;
 import org.campaignledger.api.query.CampaignView;
 import org.campaignledger.api.query.TimelineView;
@@ -32,6 +33,9 @@ class UnitPageController {
                 @RequestParam(required = false) String metric, Model model, Locale locale) {
         CampaignView campaign = CampaignPage.prepare(dashboard, campaignId, model, "units");
         UnitDetailView unit = dashboard.unit(campaignId, unitCode);
+        if (!LedgerUser.currentReadsPeopleOf(unit.unitCode().value())) {
+            unit = unit.withoutPersonalData();
+        }
         TimelineView timeline = dashboard.timeline(campaignId, unitCode);
         DashboardMetric chosen = DashboardMetric.byKey(metric, DashboardMetric.STAFF_TRAINED);
         int day = CampaignDay.of(campaign).day();
@@ -41,7 +45,9 @@ class UnitPageController {
         model.addAttribute("cards", Cards.of(timeline, day, (Formats) model.getAttribute("fmt")));
         model.addAttribute("chart", ChartData.of(timeline, chosen, messages.getMessage(chosen.label(), null, locale),
                 day));
-        model.addAttribute("recent", recent.of(campaignId, unitCode, RECENT_EVENTS));
+        // the latest events are the audit trail (who recorded what about whom): not for everyone
+        model.addAttribute("recent", LedgerUser.currentReadsAuditTrail() ? recent.of(campaignId, unitCode, RECENT_EVENTS)
+                : java.util.List.of());
         return "dashboard/unit";
     }
 }

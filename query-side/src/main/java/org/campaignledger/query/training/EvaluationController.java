@@ -1,5 +1,8 @@
 package org.campaignledger.query.training;
 
+import org.campaignledger.platform.security.LedgerUser;
+import org.campaignledger.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.campaignId;
 import static org.campaignledger.query.web.QueryProblems.unitCode;
@@ -25,7 +28,12 @@ class EvaluationController {
     @GetMapping("/api/campaigns/{campaignId}/evaluation")
     @Operation(summary = "Per participant of a unit: required courses done and missing (R9; personal data)")
     EvaluationView evaluation(@PathVariable String campaignId, @RequestParam String unit) {
-        return report.find(new FindEvaluationQuery(campaignId(campaignId), unitCode(campaignId, unit)));
+        FindEvaluationQuery query = new FindEvaluationQuery(campaignId(campaignId), unitCode(campaignId, unit));
+        if (!LedgerUser.currentReadsPeopleOf(query.unitCode().value())) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "unit-not-permitted", "Not permitted for this unit",
+                    "You may read the people of your own units only, not of unit " + query.unitCode().value() + ".");
+        }
+        return report.find(query);
     }
 
     @QueryHandler

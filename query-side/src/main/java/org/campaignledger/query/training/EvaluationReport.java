@@ -35,9 +35,14 @@ class EvaluationReport {
     EvaluationView find(FindEvaluationQuery query) {
         progress.unitDefinition(query.campaignId(), query.unitCode());
         Map<ParticipantRole, List<CourseCode>> required = progress.requiredCourses(query.campaignId());
-        List<EvaluationView.Participant> participants = jdbc.query("SELECT participant_id, role, team_id,"
-                        + " enrolled_on, completions, trained_on FROM participant_progress"
-                        + " WHERE campaign_id = ? AND unit_code = ? ORDER BY participant_id",
+        List<EvaluationView.Participant> participants = jdbc.query("SELECT p.participant_id, p.role, p.team_id,"
+                        + " p.enrolled_on, p.completions, p.trained_on, d.full_name, e.person_id IS NOT NULL"
+                        + " FROM participant_progress p"
+                        + " LEFT JOIN personal_data d ON d.person_kind = 'PARTICIPANT' AND d.person_id = p.participant_id"
+                        + " AND d.campaign_id = p.campaign_id AND d.unit_code = p.unit_code"
+                        + " LEFT JOIN personal_data_erasure e ON e.person_kind = 'PARTICIPANT'"
+                        + " AND e.person_id = p.participant_id"
+                        + " WHERE p.campaign_id = ? AND p.unit_code = ? ORDER BY p.participant_id",
                 (rs, n) -> {
                     ParticipantRole role = ParticipantRole.valueOf(rs.getString(2));
                     Map<String, LocalDate> completions = completions(rs.getString(5));
@@ -55,7 +60,7 @@ class EvaluationReport {
                     LocalDate trainedOn = rs.getObject(6, LocalDate.class);
                     return new EvaluationView.Participant(new ParticipantId(rs.getString(1)), role,
                             team == null ? null : new TeamId(team), rs.getObject(4, LocalDate.class),
-                            trainedOn != null, trainedOn, done, missing);
+                            trainedOn != null, trainedOn, done, missing, rs.getString(7), rs.getBoolean(8));
                 }, query.campaignId().value(), query.unitCode().value());
         return new EvaluationView(query.campaignId(), query.unitCode(), participants);
     }

@@ -1,5 +1,6 @@
 package org.campaignledger.query.unit;
 
+import org.campaignledger.platform.security.LedgerUser;
 import io.swagger.v3.oas.annotations.Operation;
 import static org.campaignledger.query.web.QueryProblems.campaignId;
 import static org.campaignledger.query.web.QueryProblems.unitCode;
@@ -22,9 +23,11 @@ class UnitDetailController {
     }
 
     @GetMapping("/api/campaigns/{campaignId}/units/{unitCode}")
-    @Operation(summary = "One unit: its figures, IT officers, teams, support points and model practices")
+    @Operation(summary = "One unit: its figures, IT officers, teams, support points and model practices; "
+            + "IT officers' ids and names only for callers who may read the unit's people")
     UnitDetailView unit(@PathVariable String campaignId, @PathVariable String unitCode) {
-        return details.find(new FindUnitDetailQuery(campaignId(campaignId), unitCode(campaignId, unitCode)));
+        UnitDetailView view = details.find(new FindUnitDetailQuery(campaignId(campaignId), unitCode(campaignId, unitCode)));
+        return LedgerUser.currentReadsPeopleOf(view.unitCode().value()) ? view : view.withoutPersonalData();
     }
 
     @QueryHandler

@@ -41,11 +41,15 @@ class UnitDetails {
                 .filter(ranked -> ranked.unitCode().equals(query.unitCode())).findFirst().orElseThrow();
         String campaign = query.campaignId().value();
         String code = query.unitCode().value();
-        List<UnitDetailView.ItOfficer> officers = jdbc.query("SELECT officer_id, employment, assigned_on, released_on"
-                        + " FROM unit_it_officer WHERE campaign_id = ? AND unit_code = ? ORDER BY assigned_on, officer_id",
+        List<UnitDetailView.ItOfficer> officers = jdbc.query("SELECT o.officer_id, o.employment, o.assigned_on,"
+                        + " o.released_on, d.full_name, e.person_id IS NOT NULL FROM unit_it_officer o"
+                        + " LEFT JOIN personal_data d ON d.person_kind = 'IT_OFFICER' AND d.person_id = o.officer_id"
+                        + " AND d.campaign_id = o.campaign_id AND d.unit_code = o.unit_code"
+                        + " LEFT JOIN personal_data_erasure e ON e.person_kind = 'IT_OFFICER' AND e.person_id = o.officer_id"
+                        + " WHERE o.campaign_id = ? AND o.unit_code = ? ORDER BY o.assigned_on, o.officer_id",
                 (rs, n) -> new UnitDetailView.ItOfficer(new OfficerId(rs.getString(1)),
                         Employment.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class)), campaign, code);
+                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBoolean(6)), campaign, code);
         List<UnitDetailView.Team> teams = jdbc.query("SELECT team_id, kind, residential_group, member_count, formed_on"
                         + " FROM unit_team WHERE campaign_id = ? AND unit_code = ? ORDER BY formed_on, team_id",
                 (rs, n) -> new UnitDetailView.Team(new TeamId(rs.getString(1)),

@@ -12,7 +12,10 @@ import org.campaignledger.api.unit.OfficerId;
 import org.campaignledger.api.unit.TeamId;
 import org.campaignledger.api.unit.UnitCode;
 
-/** A unit's page on the dashboard. No personal data: officers and teams by id only. */
+/**
+ * A unit's page on the dashboard. IT officers' ids and names are personal data: callers who may not read
+ * the unit's people get {@link #withoutPersonalData()}.
+ */
 public record UnitDetailView(
         CampaignId campaignId,
         UnitCode unitCode,
@@ -29,7 +32,22 @@ public record UnitDetailView(
         List<SupportPoint> supportPoints,
         List<ModelPracticeView> modelPractices) {
 
-    public record ItOfficer(OfficerId officerId, Employment employment, LocalDate assignedOn, LocalDate releasedOn) {
+    /**
+     * @param name the officer's name from the personal-data store; null if none was recorded, was erased, or the
+     *             caller may not read it
+     * @param nameErased whether the officer was forgotten (shown as "erased" where the name would show)
+     */
+    public record ItOfficer(OfficerId officerId, Employment employment, LocalDate assignedOn, LocalDate releasedOn,
+                            String name, boolean nameErased) {
+    }
+
+    /** The same page without who the IT officers are: their assignments stay, their ids and names go. */
+    public UnitDetailView withoutPersonalData() {
+        List<ItOfficer> anonymous = itOfficers.stream()
+                .map(o -> new ItOfficer(null, o.employment(), o.assignedOn(), o.releasedOn(), null, false))
+                .toList();
+        return new UnitDetailView(campaignId, unitCode, name, kind, population, longitude, latitude, asOf, metrics,
+                targets, anonymous, teams, supportPoints, modelPractices);
     }
 
     public enum TeamKind { COMMUNITY_DIGITAL, TECH_RESCUE }

@@ -4,5 +4,5 @@ import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Forms a technology rescue team at unit level (R4). */
-public record FormTechRescueTeamCommand(@TargetAggregateIdentifier AdministrativeUnitId unitId, TeamId teamId, int memberCount, LocalDate occurredOn) {
+public record FormTechRescueTeamCommand(@TargetAggregateIdentifier AdministrativeUnitId unitId, TeamId teamId, int memberCount, LocalDate occurredOn) implements UnitFactCommand {
 }

@@ -10,5 +10,5 @@ public record MobiliseStudentVolunteersCommand(
         int count,
         LocalDate periodFrom,
         LocalDate periodTo,
-        LocalDate occurredOn) {
+        LocalDate occurredOn) implements UnitFactCommand {
 }

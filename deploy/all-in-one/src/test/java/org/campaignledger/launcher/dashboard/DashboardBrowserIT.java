@@ -20,6 +20,7 @@ import org.campaignledger.api.query.ComparisonView;
 import org.campaignledger.api.query.MetricsView;
 import org.campaignledger.api.query.SummaryView;
 import org.campaignledger.api.query.TimelineView;
+import org.campaignledger.api.query.UnitDetailView;
 import org.campaignledger.simulator.plan.HanoiCampaignDefinition;
 import org.campaignledger.launcher.CampaignLedgerApplication;
 import org.campaignledger.simulator.plan.CampaignDefinition;
@@ -65,8 +66,12 @@ class DashboardBrowserIT {
     int port;
     @Autowired
     CommandGateway gateway;
-    @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    void signIn(TestRestTemplate anonymous) {
+        http = anonymous.withBasicAuth("department", "department");
+    }
 
     private String campaign;
     private LaunchCampaignCommand launch;
@@ -103,9 +108,47 @@ class DashboardBrowserIT {
     }
 
     @BeforeEach
-    void inEnglishUnlessSwitched() {
-        browser.get(url("/dashboard/campaigns"));
+    void inEnglishUnlessSwitchedSignedInAsTheDepartment() {
+        browser.get(url("/login"));
         browser.manage().deleteAllCookies();
+        signInAs("department");
+    }
+
+    /** Signs in on the login page (the demo's passwords are the user names). */
+    private void signInAs(String user) {
+        browser.get(url("/dashboard/campaigns/" + campaign));
+        assertThat(browser.getCurrentUrl()).as("an anonymous visitor is sent to the login page").contains("/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("login-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/dashboard/campaigns/" + campaign));
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndAViewerSeesNeitherTheAuditTrailNorWhoTheOfficersAre(TestInfo test) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("viewer");
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("login-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("login-error")).isEmpty());
+
+        browser.manage().deleteAllCookies();
+        signInAs("viewer");
+        assertThat(browser.findElement(By.id("signed-in")).getText()).contains("viewer", "VIEWER");
+        assertThat(browser.findElements(By.cssSelector("a[href*='/dashboard/audit']"))).isEmpty();
+        String unitCode = assignOfficer("officer-seen-by-no-viewer");
+        UnitDetailView unit = await().atMost(PROJECTED).until(
+                () -> http.getForObject("/api/campaigns/{id}/units/{unit}", UnitDetailView.class, campaign, unitCode),
+                seen -> seen.itOfficers().stream().anyMatch(o -> o.officerId().value().equals("officer-seen-by-no-viewer")));
+        open("/dashboard/campaigns/" + campaign + "/units/" + unitCode);
+        String officers = browser.findElement(By.id("officers")).getText();
+        for (UnitDetailView.ItOfficer officer : unit.itOfficers()) {
+            assertThat(officers).doesNotContain(officer.officerId().value());
+        }
+        screenshot(test);
+        browser.findElement(By.id("sign-out")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("login-out")).isEmpty());
     }
 
     @Test

@@ -44,6 +44,13 @@ public final class HttpCommandSender implements CommandSender {
                 .build();
     }
 
+    /** The header that signs every request as a configured user (HTTP Basic). */
+    public static Map<String, String> basicAuthorization(String user, String password) {
+        String token = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Map.of("Authorization", "Basic " + token);
+    }
+
     @Override
     public Outcome send(Object command, String idempotencyKey) {
         HttpRoutes.Route route = HttpRoutes.of(command);

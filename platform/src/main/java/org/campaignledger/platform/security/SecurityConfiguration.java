@@ -1,0 +1,92 @@
+package org.campaignledger.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+
+/**
+ * Two ways in, one policy ({@link AccessPolicy}). The API ({@code /api}, {@code /v3/api-docs},
+ * {@code /actuator}) is stateless: HTTP Basic with a configured user, or a Bearer JWT when an issuer is
+ * configured ({@code spring.security.oauth2.resourceserver.jwt.*}); no session, no CSRF. The dashboard
+ * signs in on a login page and keeps a session (with CSRF protection); Basic works there too.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    InMemoryUserDetailsManager configuredUsers(SecurityProperties properties) {
+        return ConfiguredUsers.from(properties);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json,
+                                    ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        ProblemAnswers problems = new ProblemAnswers(json);
+        http.securityMatcher(AccessPolicy.API_PATHS)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .authorizeHttpRequests(AccessPolicy::api)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
+                        .accessDeniedHandler(problems.forbidden()));
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtLedgerUsers(properties.getJwt())))
+                    .authenticationEntryPoint(problems.unauthenticated())
+                    .accessDeniedHandler(problems.forbidden()));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
+            throws Exception {
+        ProblemAnswers problems = new ProblemAnswers(json);
+        String loginPage = properties.getLoginPage();
+        MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+        http.authorizeHttpRequests(requests -> AccessPolicy.dashboard(requests, properties.isPublicOverview()))
+                .formLogin(form -> {
+                    if (loginPage != null) {
+                        form.loginPage(loginPage);
+                    }
+                    form.defaultSuccessUrl("/dashboard", false).permitAll();
+                })
+                .logout(logout -> logout.logoutSuccessUrl(loginPage == null ? "/login?logout" : loginPage + "?logout"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint(loginPage == null ? "/login" : loginPage), browser)
+                        .defaultAuthenticationEntryPointFor(problems.unauthenticated(), new NegatedRequestMatcher(browser))
+                        .accessDeniedHandler(problems.forbidden()));
+        return http.build();
+    }
+}
