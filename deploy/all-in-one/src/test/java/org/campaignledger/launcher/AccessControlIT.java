@@ -322,6 +322,8 @@ class AccessControlIT {
         assertThat(evaluation.path("participants")).as("and is still evaluated").hasSize(1);
         assertThat(as("auditor").getForObject("/api/audit/events?campaign={c}", String.class, campaign))
                 .doesNotContain(otherName);
+        JsonNode verified = read(as("auditor").getForObject("/api/audit/verify", String.class));
+        assertThat(verified.path("intact").asBoolean()).as("the chain still verifies: " + verified).isTrue();
         expect(as("department").postForEntity(forget, null, String.class), HttpStatus.CONFLICT);
         ResponseEntity<String> renamed = as("department").exchange(name(OTHER_UNIT, "participants", otherParticipant),
                 HttpMethod.PUT, body("{\"fullName\":\"%s\"}".formatted(otherName)), String.class);
