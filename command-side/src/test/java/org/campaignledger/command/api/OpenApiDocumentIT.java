@@ -53,7 +53,9 @@ class OpenApiDocumentIT {
                 "/api/campaigns/{campaignId}/imports/course-completions");
         JsonNode enrol = api.at("/paths/~1api~1campaigns~1{campaignId}~1participants/post");
         assertThat(enrol.path("responses").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("201", "400", "404", "409", "412", "415", "422", "503");
+                .containsExactlyInAnyOrder("201", "400", "401", "403", "404", "409", "412", "415", "422", "503");
+        assertThat(api.at("/components/securitySchemes").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("basicAuth", "bearerAuth");
         assertThat(enrol.at("/responses/409/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(api.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();

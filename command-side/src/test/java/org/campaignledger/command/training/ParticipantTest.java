@@ -1,5 +1,6 @@
 package org.campaignledger.command.training;
 
+import java.util.Map;
 import static org.campaignledger.command.TestCampaigns.BA_DINH;
 import static org.campaignledger.command.TestCampaigns.CAMPAIGN;
 import static org.campaignledger.command.TestCampaigns.ONETOUCH;
@@ -41,6 +42,35 @@ class ParticipantTest {
                 .when(new EnrolParticipantCommand(PERSON, CAMPAIGN, BA_DINH, ParticipantRole.OFFICIAL, null, day(2)))
                 .expectEvents(ENROLLED)
                 .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void aUnitOfficerEnrolsAndCompletesOnlyForTheUnitsTheyAreBoundTo() {
+        Map<String, Object> ownUnit = Map.of("principal", "lan", "role", "UNIT_OFFICER", "units", "00070," + BA_DINH.value());
+        Map<String, Object> otherUnit = Map.of("principal", "minh", "role", "UNIT_OFFICER", "units", "00070");
+        fixture.givenNoPriorActivity()
+                .when(new EnrolParticipantCommand(PERSON, CAMPAIGN, BA_DINH, ParticipantRole.OFFICIAL, null, day(2)),
+                        ownUnit)
+                .expectEvents(ENROLLED);
+        fixture.givenNoPriorActivity()
+                .when(new EnrolParticipantCommand(PERSON, CAMPAIGN, BA_DINH, ParticipantRole.OFFICIAL, null, day(2)),
+                        otherUnit)
+                .expectException(violates(Rule.UNIT_NOT_PERMITTED))
+                .expectNoEvents();
+        // the completion names no unit: the participant's own unit decides
+        fixture.given(ENROLLED)
+                .when(new CompleteCourseCommand(PERSON, CAMPAIGN, ONETOUCH, day(12)), otherUnit)
+                .expectException(violates(Rule.UNIT_NOT_PERMITTED))
+                .expectNoEvents();
+        fixture.given(ENROLLED)
+                .when(new CompleteCourseCommand(PERSON, CAMPAIGN, ONETOUCH, day(12)),
+                        Map.of("principal", "an", "role", "AUDITOR"))
+                .expectException(violates(Rule.UNIT_NOT_PERMITTED))
+                .expectNoEvents();
+        fixture.given(ENROLLED)
+                .when(new CompleteCourseCommand(PERSON, CAMPAIGN, ONETOUCH, day(12)),
+                        Map.of("principal", "so", "role", "DEPARTMENT"))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

@@ -81,7 +81,8 @@ class DemoLauncher implements ApplicationRunner {
             for (String line : List.of("", "Campaign Ledger is running.",
                     "  Dashboard:  " + base + "/",
                     "  API docs:   " + base + "/swagger-ui.html",
-                    "  Timeline:   " + base + "/api/campaigns/" + HanoiCampaignDefinition.ID + "/timeline", "")) {
+                    "  Timeline:   " + base + "/api/campaigns/" + HanoiCampaignDefinition.ID + "/timeline",
+                    "  Sign in as department / department (or officer, auditor, viewer: password = name)", "")) {
                 console.println(line);
             }
         }

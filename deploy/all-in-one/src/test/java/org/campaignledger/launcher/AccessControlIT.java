@@ -13,10 +13,13 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -37,8 +38,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every boundary of access control (#6), over real HTTP on the all-in-one application: who may write where,
@@ -57,12 +58,15 @@ class AccessControlIT {
     private static final String OWN_UNIT = "00070";
     private static final String OTHER_UNIT = "00004";
 
-    @TestConfiguration
-    static class TokensSignedByTheTest {
-        @Bean
-        JwtDecoder jwtDecoder() throws Exception {
-            return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
-        }
+    /** The issuer's public key as an operator configures it (Spring Boot's resource-server property). */
+    @DynamicPropertySource
+    static void tokensSignedByTheTest(DynamicPropertyRegistry registry) throws Exception {
+        Path pem = Files.createTempFile("issuer", ".pem");
+        Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(KEY.toRSAPublicKey().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        pem.toFile().deleteOnExit();
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> "file:" + pem);
     }
 
     @Autowired

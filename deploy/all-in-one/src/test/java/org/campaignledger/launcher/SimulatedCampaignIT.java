@@ -63,7 +63,8 @@ class SimulatedCampaignIT {
             assertThat(tally.asPlanned()).as(tally.summaryLine(Duration.ZERO)).isTrue();
 
             ExpectedFigures expected = tally.expectedFigures();
-            RestTemplate http = ledger.bean(RestTemplateBuilder.class).rootUri(ledger.baseUrl()).build();
+            RestTemplate http = ledger.bean(RestTemplateBuilder.class).rootUri(ledger.baseUrl())
+                    .basicAuthentication("department", "department").build();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 SummaryView summary = http.getForObject("/api/campaigns/" + SAMPLE.campaignId() + "/summary", SummaryView.class);
                 assertMatches(summary.cityWide(), expected.city(), "city-wide");

@@ -1,6 +1,8 @@
 package org.campaignledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.campaignledger.platform.PlatformDefaults;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
@@ -8,6 +10,7 @@ import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServic
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -39,7 +42,12 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    InMemoryUserDetailsManager configuredUsers(SecurityProperties properties) {
+    InMemoryUserDetailsManager configuredUsers(SecurityProperties properties, Environment environment) {
+        if (environment.getProperty(PlatformDefaults.DEMO_USERS, Boolean.class, false)) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn("The demo's users are active (department, "
+                    + "officer, auditor, viewer, prometheus; password = name). Anywhere but a demo set "
+                    + PlatformDefaults.DEMO_USERS + "=false and configure users or a JWT issuer.");
+        }
         return ConfiguredUsers.from(properties);
     }
 
