@@ -18,8 +18,9 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * {@code campaign-ledger-defaults/*.properties} (e.g. the query side's processor settings), as the
  * lowest-precedence property sources of every application that uses the platform. So a module's
  * settings travel with its jar: the command side, the query side and the all-in-one launcher all get
- * them, and each application can still override any of them. With {@value #DEMO_USERS}{@code =true}
- * the demo's users are added too.
+ * them, and each application can still override any of them. The demo's users are added by
+ * {@link org.campaignledger.platform.security.DemoUsersEnvironment}, once the application's own
+ * configuration is known.
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -41,10 +42,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
                 loader.load("module-defaults:" + module.getFilename(), module)
                         .forEach(environment.getPropertySources()::addLast);
             }
-            if (environment.getProperty(DEMO_USERS, Boolean.class, false)) {
-                loader.load("demo-users", new ClassPathResource("campaign-ledger-demo-users.properties"))
-                        .forEach(environment.getPropertySources()::addLast);
-            }
+
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,9 +48,10 @@ final class AccessPolicy {
     }
 
     static void dashboard(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
-                          boolean publicOverview) {
-        requests.requestMatchers("/error", "/favicon.ico", "/webjars/**", "/dashboard/*.js", "/dashboard/*.css",
-                "/dashboard/images/**").permitAll();
+                          boolean publicOverview, String loginPage) {
+        // the login page with any query (?error, ?logout), its assets, and the error page
+        requests.requestMatchers(loginPage, "/error", "/favicon.ico", "/webjars/**", "/dashboard/*.js",
+                "/dashboard/*.css", "/dashboard/images/**").permitAll();
         if (publicOverview) {
             requests.requestMatchers(GET, "/", "/dashboard", "/dashboard/", "/dashboard/campaigns",
                     "/dashboard/campaigns/*", "/dashboard/live/*").permitAll();

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -73,6 +74,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    private static SimpleUrlLogoutSuccessHandler signedOut(String loginPage) {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl(loginPage + "?logout");
+        return handler;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain dashboardSecurity(HttpSecurity http, SecurityProperties properties, ObjectMapper json)
@@ -81,14 +88,16 @@ public class SecurityConfiguration {
         String loginPage = properties.getLoginPage();
         MediaTypeRequestMatcher browser = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
         browser.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-        http.authorizeHttpRequests(requests -> AccessPolicy.dashboard(requests, properties.isPublicOverview()))
+        http.authorizeHttpRequests(requests -> AccessPolicy.dashboard(requests, properties.isPublicOverview(),
+                        loginPage == null ? "/login" : loginPage))
                 .formLogin(form -> {
                     if (loginPage != null) {
                         form.loginPage(loginPage);
                     }
                     form.defaultSuccessUrl("/dashboard", false).permitAll();
                 })
-                .logout(logout -> logout.logoutSuccessUrl(loginPage == null ? "/login?logout" : loginPage + "?logout"))
+                // always back to the login page (with Basic configured, Spring would answer some clients 204)
+                .logout(logout -> logout.logoutSuccessHandler(signedOut(loginPage == null ? "/login" : loginPage)))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(

@@ -121,7 +121,9 @@ class DashboardBrowserIT {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(user);
         browser.findElement(By.id("login-submit")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/dashboard/campaigns/" + campaign));
+        // back where the visitor was going (Spring Security marks the replayed request with "?continue")
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/dashboard/campaigns/" + campaign)
+                && !browser.getCurrentUrl().contains("/login"));
     }
 
     @Test
@@ -131,7 +133,7 @@ class DashboardBrowserIT {
         browser.findElement(By.id("username")).sendKeys("viewer");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.id("login-submit")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("login-error")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.id("login-error")).isEmpty());
 
         browser.manage().deleteAllCookies();
         signInAs("viewer");
@@ -148,7 +150,9 @@ class DashboardBrowserIT {
         }
         screenshot(test);
         browser.findElement(By.id("sign-out")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("login-out")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.getCurrentUrl().contains("/units/"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(browser.findElements(By.id("login-out"))).as(browser.getPageSource()).isNotEmpty();
     }
 
     @Test
