@@ -285,6 +285,25 @@ class AccessControlIT {
     }
 
     @Test
+    void aNameThatIsNotANameIsRefusedAndNothingIsStored() {
+        String person = campaign + "-unnamed";
+        for (String bad : List.of("{}", "{\"fullName\":\"\"}", "{\"fullName\":\"A\\u0000B\"}",
+                "{\"fullName\":\"%s\"}".formatted("x".repeat(201)), "{\"fullName\":\"An\",\"contact\":\"a\\nb\"}",
+                "{\"fullName\":42}", "[\"An\"]", "not json")) {
+            ResponseEntity<String> answer = as("department").exchange(name(OWN_UNIT, "participants", person),
+                    HttpMethod.PUT, body(bad), String.class);
+            assertThat(answer.getStatusCode()).as(bad + " → " + answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        expect(as("department").exchange(name(OWN_UNIT, "people-who-do-not-exist", person), HttpMethod.PUT,
+                body("{\"fullName\":\"An\"}"), String.class), HttpStatus.BAD_REQUEST);
+        expect(as("department").exchange("/api/campaigns/" + campaign + "/units/99999/people/participants/" + person,
+                HttpMethod.PUT, body("{\"fullName\":\"An\"}"), String.class), HttpStatus.NOT_FOUND);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM personal_data WHERE person_id = ?", Long.class, person))
+                .isZero();
+    }
+
+    @Test
     void onlyTheDepartmentAdministersProjections() {
         for (String user : List.of("officer", "auditor", "viewer")) {
             expect(as(user).postForEntity("/api/admin/projections/progress/rebuild", body("{}"), String.class),
@@ -373,11 +392,13 @@ class AccessControlIT {
     }
 
     private String fill(String template) {
-        return template.replace("{campaignId}", campaign).replace("{unitCode}", OWN_UNIT)
+        String path = template.replace("{processingGroup}", "progress").replace("{campaignId}", campaign).replace("{unitCode}", OWN_UNIT)
                 .replace("{participantId}", ownParticipant).replace("{pointId}", otherPoint)
                 .replace("{officerId}", ownOfficer).replace("{name}", "progress").replace("{kind}", "participants")
                 .replace("{personId}", ownParticipant).replace("{path}", "Participant/" + ownParticipant)
                 .replace("{*path}", "Participant/" + ownParticipant);
+        assertThat(path).as("every path variable of " + template + " has a value: teach the test").doesNotContain("{");
+        return path;
     }
 
     private String value(String queryParameter) {
