@@ -94,6 +94,8 @@ public final class Bench {
         app = new SpringApplication(BenchApplication.class).run("--server.port=0",
                 "--campaign-ledger.database.schema=" + schema, "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off",
+                // its HTTP clients sign in as the demo's department user
+                "--campaign-ledger.security.demo-users=true",
                 // the benchmark is one client measuring the command path itself: not throttled per client
                 "--campaign-ledger.web.rate-limit.enabled=false");
         try {
