@@ -33,7 +33,9 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 application.getName(), "--server.port=" + port, "--server.address=127.0.0.1",
-                "--spring.application.name=" + applicationName));
+                "--spring.application.name=" + applicationName,
+                // the test signs in as the demo's users, in its own JVM (system property) and in these
+                "--campaign-ledger.security.demo-users=true"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile()).start();
