@@ -2,25 +2,18 @@ package org.campaignledger.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.servlet.Filter;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -28,7 +21,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The configured limits, at work over HTTP: a body over the size limit is a 413 problem whether its length is
  * declared or not, and a client over its rate gets 429 problems with Retry-After while other clients go on.
  * The limits are set low here (64 KB, 5 requests/s with bursts of 10); the defaults are in platform-defaults.
- * Clients are told apart by their principal: a test filter stands in for authentication (X-Test-Principal).
+ * Clients are told apart by their signed-in principal: the demo's users (password = name) stand for three clients.
  */
 class RequestLimitsIT {
 
@@ -38,31 +31,10 @@ class RequestLimitsIT {
     private static RunningLedger ledger;
     private static JdbcTemplate jdbc;
 
-    /** Authentication's stand-in: the principal a test names in a header, as Spring Security would set it. */
-    @Configuration(proxyBeanMethods = false)
-    static class TestPrincipals {
-
-        @Bean
-        FilterRegistrationBean<Filter> testPrincipalFilter() {
-            Filter filter = (request, response, chain) -> {
-                String name = ((HttpServletRequest) request).getHeader("X-Test-Principal");
-                chain.doFilter(name == null ? request : new HttpServletRequestWrapper((HttpServletRequest) request) {
-                    @Override
-                    public Principal getUserPrincipal() {
-                        return () -> name;
-                    }
-                }, response);
-            };
-            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
-            registration.setOrder(-200);
-            return registration;
-        }
-    }
-
     @BeforeAll
     static void start() throws Exception {
         postgres = PrivatePostgres.start();
-        ledger = RunningLedger.start(postgres.jdbcUrl(), List.of(TestPrincipals.class),
+        ledger = RunningLedger.start(postgres.jdbcUrl(), List.of(),
                 "--campaign-ledger.web.max-body-size=64KB",
                 "--campaign-ledger.web.rate-limit.requests-per-second=5",
                 "--campaign-ledger.web.rate-limit.burst=10");
@@ -99,7 +71,7 @@ class RequestLimitsIT {
         List<Integer> alice = new ArrayList<>();
         HttpResponse<String> refused = null;
         for (int i = 0; i < 30; i++) {
-            HttpResponse<String> response = HTTP.send(get("alice"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(get("officer"), HttpResponse.BodyHandlers.ofString());
             alice.add(response.statusCode());
             if (response.statusCode() == 429 && refused == null) {
                 refused = response;
@@ -112,29 +84,26 @@ class RequestLimitsIT {
         long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 2L);
 
-        // another principal, and an anonymous client (its address), have buckets of their own
-        assertThat(HTTP.send(get("bob"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(HTTP.send(get(null), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        // other principals have buckets of their own
+        assertThat(HTTP.send(get("auditor"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(get("viewer"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
         Thread.sleep(Duration.ofSeconds(retryAfter).toMillis());
-        assertThat(HTTP.send(get("alice"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(get("officer"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     private static HttpRequest get(String principal) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(ledger.baseUrl() + "/api/campaigns"))
-                .header("Authorization", LedgerChecks.BASIC_DEPARTMENT);
-        if (principal != null) {
-            builder.header("X-Test-Principal", principal);
-        }
-        return builder.build();
+        return HttpRequest.newBuilder(URI.create(ledger.baseUrl() + "/api/campaigns"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (principal + ":" + principal).getBytes(StandardCharsets.UTF_8)))
+                .build();
     }
 
     private static HttpRequest.Builder post(String principal) {
         return HttpRequest.newBuilder(URI.create(ledger.baseUrl() + "/api/campaigns"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Authorization", LedgerChecks.BASIC_DEPARTMENT)
-                .header("X-Test-Principal", principal);
+                .header("Authorization", LedgerChecks.BASIC_DEPARTMENT);
     }
 
     private static void assertProblem(HttpResponse<String> response, int status, String type) {
