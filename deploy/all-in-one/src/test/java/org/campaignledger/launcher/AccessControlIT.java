@@ -73,6 +73,8 @@ class AccessControlIT {
     TestRestTemplate anonymous;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final ObjectMapper json = new ObjectMapper();
     private final String campaign = "acl-" + UUID.randomUUID().toString().substring(0, 8);
@@ -355,6 +357,21 @@ class AccessControlIT {
     }
 
     // --- helpers ---
+
+    @Test
+    void signingInNeverRehashesAStoredPasswordAndAWrongOneIsAlwaysRefused() {
+        // with a user-details bean that can store passwords, Spring re-hashes the demo's cost-4 hashes at cost 10
+        // on the first sign-in: ~80 ms of CPU on every later Basic request (found by the bench, issue 8)
+        assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsPasswordService.class))
+                .isEmpty();
+        assertThat(context.getBeansOfType(org.springframework.security.core.userdetails.UserDetailsService.class))
+                .isEmpty();
+        for (int i = 0; i < 3; i++) {
+            expect(as("viewer").getForEntity("/api/campaigns", String.class), HttpStatus.OK);
+            expect(anonymous.withBasicAuth("viewer", "viewer ").getForEntity("/api/campaigns", String.class),
+                    HttpStatus.UNAUTHORIZED);
+        }
+    }
 
     private TestRestTemplate as(String user) {
         return anonymous.withBasicAuth(user, user);

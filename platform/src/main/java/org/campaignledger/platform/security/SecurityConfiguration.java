@@ -18,7 +18,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
@@ -42,14 +42,20 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /**
+     * The one way configured users sign in (API and dashboard). Deliberately not a user-details bean: Spring
+     * would wire that with password upgrades, re-hashing a cost-4 hash at cost 10 on the first sign-in.
+     */
     @Bean
-    InMemoryUserDetailsManager configuredUsers(SecurityProperties properties, Environment environment) {
+    AuthenticationProvider configuredUsers(SecurityProperties properties, Environment environment,
+                                           PasswordEncoder passwordEncoder) {
         if (environment.getProperty(PlatformDefaults.DEMO_USERS, Boolean.class, false)) {
             LoggerFactory.getLogger(SecurityConfiguration.class).warn("The demo's users are active (department, "
                     + "officer, auditor, viewer, prometheus; password = name). Anywhere but a demo set "
                     + PlatformDefaults.DEMO_USERS + "=false and configure users or a JWT issuer.");
         }
-        return ConfiguredUsers.from(properties);
+        return new VerifiedCredentials(ConfiguredUsers.from(properties), passwordEncoder,
+                properties.getVerifiedCredentialsTtl(), 10_000);
     }
 
     @Bean

@@ -24,6 +24,8 @@ public class SecurityProperties {
     private boolean publicOverview = false;
     /** The dashboard's own login page, if the application serves one; else Spring's generated page. */
     private String loginPage;
+    /** How long a verified Basic/login credential is remembered, so a client's every request does not re-check its hash. */
+    private java.time.Duration verifiedCredentialsTtl = java.time.Duration.ofMinutes(5);
     private final Jwt jwt = new Jwt();
 
     public Map<String, ConfiguredUser> getUsers() {
@@ -48,6 +50,14 @@ public class SecurityProperties {
 
     public void setLoginPage(String loginPage) {
         this.loginPage = loginPage;
+    }
+
+    public java.time.Duration getVerifiedCredentialsTtl() {
+        return verifiedCredentialsTtl;
+    }
+
+    public void setVerifiedCredentialsTtl(java.time.Duration verifiedCredentialsTtl) {
+        this.verifiedCredentialsTtl = verifiedCredentialsTtl;
     }
 
     public Jwt getJwt() {
