@@ -76,6 +76,9 @@ public final class Bench {
     private JdbcTemplate jdbc;
     private CommandGateway gateway;
     private URI base;
+    /** Wall seconds of each part of the run (start-up, then each measure with its references), in results.json. */
+    private final Map<String, Double> phases = new LinkedHashMap<>();
+    private long phaseStart;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Bench(Options options) {
@@ -89,6 +92,7 @@ public final class Bench {
     }
 
     Map<String, Object> run() throws Exception {
+        phaseStart = System.nanoTime();
         String schema = "bench_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC)
                 .format(Instant.now());
         app = new SpringApplication(BenchApplication.class).run("--server.port=0",
@@ -126,24 +130,31 @@ public final class Bench {
             limits = sampledLimits();
             limits.createTable();
 
+            phase("start");
             if (options.runs("B1")) {
                 commands(limits, slicer, peerSlicer);
+                phase("B1");
             }
             if (options.runs("B7")) {
                 freshness(slicer);
+                phase("B7");
             }
             if (options.runs("B2")) {
                 imports(limits, b1Campaign);
+                phase("B2");
             }
             if (options.runs("B3")) {
                 ingest(new Sampler());
                 awaitProjectionsCaughtUp(Duration.ofMinutes(30));
+                phase("B3");
                 if (options.runs("B5")) {
                     latency();
+                    phase("B5");
                 }
             }
             if (options.runs("B4")) {
                 rebuild(limits);
+                phase("B4");
             }
             results.put("finishedAt", Instant.now().toString());
             results.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -325,8 +336,12 @@ public final class Bench {
     /** B3 (wall time of Hanoi's simulated campaign at the given scale) and B6 (memory meanwhile). */
     private void ingest(Sampler memory) {
         launch(HanoiCampaignDefinition.ID.value());
-        CampaignPlan plan = CampaignPlanner.plan(CampaignDefinition.of(HanoiCampaignDefinition.launchCommand()),
-                PlanSettings.of(options.scale(), SEED));
+        CampaignDefinition hanoi = CampaignDefinition.of(HanoiCampaignDefinition.launchCommand());
+        if (options.units() > 0 && options.units() < hanoi.units().size()) {
+            hanoi = new CampaignDefinition(hanoi.campaignId(), hanoi.startDate(), hanoi.durationDays(),
+                    hanoi.units().subList(0, options.units()), hanoi.courses(), hanoi.requiredCourses());
+        }
+        CampaignPlan plan = CampaignPlanner.plan(hanoi, PlanSettings.of(options.scale(), SEED));
         memory.start();
         long start = System.nanoTime();
         Tally tally = Simulation.run(plan, gatewaySender(), options.ingestConcurrency(), progress -> { });
@@ -339,7 +354,8 @@ public final class Bench {
         Samples rate = new Samples("cmd/s");
         rate.add(tally.sent() / seconds);
         String goal = options.scale() >= 1 ? "≤ 300 s at scale 1" : "≤ 300 s at scale 1 (this run: scale " + options.scale() + ")";
-        record("B3", "ingest Hanoi scale " + options.scale() + " (" + tally.sent() + " commands, c="
+        record("B3", "ingest Hanoi scale " + options.scale()
+                + (options.units() > 0 ? ", first " + hanoi.units().size() + " units" : "") + " (" + tally.sent() + " commands, c="
                 + options.ingestConcurrency() + ")", wall, "commands/s", rate, null, goal,
                 options.scale() >= 1 ? seconds <= 300 : null);
         Samples heap = new Samples("MiB");
@@ -537,6 +553,15 @@ public final class Bench {
         if (tally.failed() > 0) {
             throw new IllegalStateException(tally.failed() + " of " + tally.sent() + " commands failed (not rejected)");
         }
+    }
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        phases.put(name, Math.round((now - phaseStart) / 1e7) / 100.0);
+        phaseStart = now;
+        results.put("phaseSeconds", phases);
+        System.out.println("-- " + name + " took " + phases.get(name) + " s");
+        System.out.flush();
     }
 
     private void record(String id, String measure, Samples value, String referenceName, Samples reference,

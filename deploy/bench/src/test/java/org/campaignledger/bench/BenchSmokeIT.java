@@ -42,6 +42,10 @@ class BenchSmokeIT {
         assertThat(ids).filteredOn("B5"::equals).hasSize(6);
         assertThat(ids).contains("B2", "B3", "B4", "B6", "B7");
         assertThat(results.path("measures").get(0).path("value").path("samples")).hasSize(2);
+        // where the run's time went, so a slow part of the harness shows in CI's log and in the report
+        List<String> phases = new ArrayList<>();
+        results.path("phaseSeconds").fieldNames().forEachRemaining(phases::add);
+        assertThat(phases).containsExactly("start", "B1", "B7", "B2", "B3", "B5", "B4");
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
                         "limit-batch", "limit-scan", "peer-default");
