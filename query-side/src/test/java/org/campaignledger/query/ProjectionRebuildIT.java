@@ -45,9 +45,10 @@ class ProjectionRebuildIT extends QuerySideIT {
     }
 
     /**
-     * A rebuild replays the log as it stood when it began (in bulk, past Axon's processor) and hands the rest to
-     * the processor: events appended meanwhile, in many small transactions, are applied once, neither lost
-     * nor counted twice. A second rebuild on a quiet log gives the very same rows.
+     * A rebuild replays the log as it stood when it began (in bulk, past Axon's processor, one read of the log
+     * for all projections) and hands the rest to the processors: events appended meanwhile, in many small
+     * transactions, are applied once, neither lost nor counted twice. A second rebuild on a quiet log gives
+     * the very same rows, and so does a rebuild of each projection on its own.
      */
     @Test
     void eventsAppendedWhileTheProjectionsAreRebuiltCountOnce() throws Exception {
@@ -71,19 +72,53 @@ class ProjectionRebuildIT extends QuerySideIT {
 
         assertThat(ProjectionSnapshot.of(jdbc, before.id())).isEqualTo(first);
         assertThat(ProjectionSnapshot.of(jdbc, during.id())).isEqualTo(second);
-    }
 
-    private void rebuildAll(Runnable whenStarted) {
         for (String projection : ProjectionAdmin.PROJECTIONS) {
             http.postForEntity("/api/admin/projections/" + projection + "/rebuild", null, ProjectionStatus.class);
+            awaitRebuilt(projection);
         }
+        awaitProjections();
+
+        assertThat(ProjectionSnapshot.of(jdbc, before.id())).isEqualTo(first);
+        assertThat(ProjectionSnapshot.of(jdbc, during.id())).isEqualTo(second);
+    }
+
+    @Test
+    void aSecondRebuildIsRefusedWhileTheFirstRuns() {
+        EventLog log = newLog();
+        new Facts().sample().forEach(log::append);
+        awaitProjections();
+
+        ResponseEntity<ProjectionStatus[]> started = http.postForEntity("/api/admin/projections/rebuild", null,
+                ProjectionStatus[].class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(started.getBody()).extracting(ProjectionStatus::name)
+                .containsExactlyElementsOf(ProjectionAdmin.PROJECTIONS);
+        // a rebuild is done only once a status call has seen it caught up, so none is done before this answer
+        ResponseEntity<String> again = http.postForEntity("/api/admin/projections/rebuild", null, String.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ResponseEntity<String> one = http.postForEntity("/api/admin/projections/progress/rebuild", null,
+                String.class);
+        assertThat(one.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        ProjectionAdmin.PROJECTIONS.forEach(this::awaitRebuilt);
+    }
+
+    /** Every projection rebuilt together, through one read of the log. */
+    private void rebuildAll(Runnable whenStarted) {
+        ResponseEntity<ProjectionStatus[]> started = http.postForEntity("/api/admin/projections/rebuild", null,
+                ProjectionStatus[].class);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         whenStarted.run();
-        for (String projection : ProjectionAdmin.PROJECTIONS) {
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                ProjectionStatus status = http.getForObject("/api/admin/projections/" + projection,
-                        ProjectionStatus.class);
-                return status.state() == ProjectionStatus.State.RUNNING && status.rebuildFinishedAt() != null;
-            });
-        }
+        ProjectionAdmin.PROJECTIONS.forEach(this::awaitRebuilt);
+    }
+
+    private void awaitRebuilt(String projection) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            ProjectionStatus status = http.getForObject("/api/admin/projections/" + projection,
+                    ProjectionStatus.class);
+            return status.state() == ProjectionStatus.State.RUNNING && status.rebuildFinishedAt() != null;
+        });
+        assertThat(http.getForObject("/api/admin/projections/" + projection, ProjectionStatus.class).error())
+                .isNull();
     }
 }

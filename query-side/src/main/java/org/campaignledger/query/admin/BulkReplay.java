@@ -6,15 +6,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -26,7 +35,6 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -34,20 +42,23 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The fast way through a rebuild: with the projection's processor stopped and its tokens reset, the log
- * up to the head at the rebuild's start is read with one forward-only cursor and handed to the same
- * event handlers the processor would call, in log order, a few thousand events per transaction (the
- * projections fold each transaction's events in memory and write them with JDBC batches). Then every
- * segment's token is set where the processor would have left it after those events, gaps included,
- * so events committed meanwhile (above the head, or filling a gap below it) are still applied once, by
- * the processor, when it starts again.
+ * The fast way through a rebuild: with the projections' processors stopped and their tokens reset, the log
+ * up to the head at the rebuild's start is read once, with one forward-only cursor, and each event is
+ * deserialised once. Every projection being rebuilt gets the events its handlers take, in log order, from
+ * its own thread: the same event handlers its processor would call, a few thousand events per unit of
+ * work and transaction (the projections fold each transaction's events in memory and write them with JDBC
+ * batches, as they do live). Then every segment's token is set where the processor would have left it
+ * after those events, gaps included, so events committed meanwhile (above the head, or filling a gap below
+ * it) are still applied once, by the processor, when it starts again.
  * <p>
  * Axon's processor does the same work one fetch of 100 events and one batch at a time, hands each
  * event to every segment's work package and measures each message; that bookkeeping, not the
@@ -59,6 +70,40 @@ class BulkReplay {
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
     /** As Axon's JDBC engine: missing indexes further back than this are not gaps any more. */
     private static final int MAX_GAP_OFFSET = 10_000;
+    /** Chunks read ahead of the slowest projection: bounds the memory a rebuild holds. */
+    private static final int CHUNKS_AHEAD = 2;
+
+    /** One projection being rebuilt: its stopped processor, its handlers and the chunks waiting for them. */
+    private final class Target {
+        final String name;
+        final EventHandlerInvoker handlers;
+        final int[] segments;
+        final List<TrackingToken> resetTokens = new ArrayList<>();
+        final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        Future<?> applying;
+
+        Target(AbstractEventProcessor processor) {
+            this.name = processor.getName();
+            this.handlers = processor.eventHandlerInvoker();
+            this.segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+        }
+
+        /** Applies chunks in order until the empty one that ends the replay. */
+        void applyAll() throws Exception {
+            for (List<TrackedEventMessage<?>> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
+                apply(chunk, handlers);
+            }
+        }
+
+        void offer(List<TrackedEventMessage<?>> chunk) throws Exception {
+            while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                if (applying.isDone()) {
+                    applying.get(); // its failure, or an end before the end of the log
+                    throw new IllegalStateException("replay of " + name + " ended early");
+                }
+            }
+        }
+    }
 
     private final DataSource dataSource;
     private final TransactionManager transactionManager;
@@ -72,8 +117,7 @@ class BulkReplay {
     BulkReplay(DataSource dataSource, TransactionManager transactionManager, TokenStore tokenStore,
                @Qualifier("eventSerializer") Serializer serializer, Configuration axon,
                ObjectProvider<EventUpcaster> registeredUpcasters,
-               @org.springframework.beans.factory.annotation.Value(
-                       "${campaign-ledger.rebuild.events-per-transaction:5000}") int eventsPerTransaction) {
+               @Value("${campaign-ledger.rebuild.events-per-transaction:5000}") int eventsPerTransaction) {
         this.dataSource = dataSource;
         this.transactionManager = transactionManager;
         this.tokenStore = tokenStore;
@@ -84,98 +128,169 @@ class BulkReplay {
     }
 
     /**
-     * Applies every event with a global index up to {@code head} to the (stopped, reset) processor's handlers and
-     * moves its tokens past them.
+     * Applies every event with a global index up to {@code head} to the (stopped, reset) processors' handlers
+     * and moves their tokens past them. During the replay it holds every segment's claim, so no other node
+     * starts the same replay meanwhile.
      *
      * @return how many events were read
      */
-    long replay(String processingGroup, AbstractEventProcessor processor, long head) throws Exception {
-        String name = processor.getName();
-        int[] segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
-        // claim every segment for the time of the replay, so no other node starts the same replay meanwhile
-        List<TrackingToken> resetTokens = new ArrayList<>();
+    long replay(List<AbstractEventProcessor> processors, long head) throws Exception {
+        List<Target> targets = processors.stream().map(Target::new).toList();
         transactionManager.executeInTransaction(() -> {
-            for (int segment : segments) {
-                resetTokens.add(tokenStore.fetchToken(name, segment));
+            for (Target target : targets) {
+                for (int segment : target.segments) {
+                    target.resetTokens.add(tokenStore.fetchToken(target.name, segment));
+                }
             }
         });
+        ExecutorService appliers = Executors.newFixedThreadPool(targets.size(), runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild-apply");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            EventHandlerInvoker handlers = processor.eventHandlerInvoker();
             EventUpcaster upcasters = axon.upcasterChain();
-            TreeSet<Long> gaps = new TreeSet<>();
-            long read = 0;
-            // the global index starts at 1 (BIGSERIAL); as Axon's engine, everything missing above that is a gap
-            long last = 0;
-            try (Connection cursor = dataSource.getConnection()) {
-                cursor.setAutoCommit(false);
-                cursor.setReadOnly(true);
-                try (PreparedStatement statement = cursor.prepareStatement("SELECT global_index, event_identifier,"
-                        + " aggregate_identifier, sequence_number, type, recorded_at, payload_type, payload_revision,"
-                        + " payload, meta_data FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index")) {
-                    statement.setFetchSize(eventsPerTransaction);
-                    statement.setLong(1, head);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        List<TrackedEventData<byte[]>> chunk = new ArrayList<>(eventsPerTransaction);
-                        Map<String, Boolean> handled = new HashMap<>();
-                        while (rows.next()) {
-                            long index = rows.getLong(1);
-                            for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET + 1); missing < index;
-                                 missing++) {
-                                gaps.add(missing);
-                            }
-                            last = index;
-                            read++;
-                            // an event no handler of this projection takes is not deserialised at all
-                            if (!filterByStoredType || handled.computeIfAbsent(rows.getString(7),
-                                    type -> handles(handlers, type))) {
-                                chunk.add(entry(rows, index));
-                            }
-                            if (chunk.size() == eventsPerTransaction) {
-                                apply(chunk, handlers, upcasters);
-                                chunk.clear();
-                            }
-                            if (read % eventsPerTransaction == 0) {
-                                extendClaims(name, segments);
-                            }
-                        }
-                        apply(chunk, handlers, upcasters);
-                    }
-                } finally {
-                    cursor.rollback();
-                }
+            for (Target target : targets) {
+                target.applying = appliers.submit(() -> {
+                    target.applyAll();
+                    return null;
+                });
             }
-            long lastApplied = last;
-            gaps.headSet(lastApplied - MAX_GAP_OFFSET, true).clear();
-            TrackingToken position = read == 0 ? null : GapAwareTrackingToken.newInstance(lastApplied, gaps);
+            TreeSet<Long> gaps = new TreeSet<>();
+            long[] lastAndRead = read(targets, head, gaps, upcasters);
+            for (Target target : targets) {
+                target.applying.get();
+            }
+            long last = lastAndRead[0];
+            long read = lastAndRead[1];
+            gaps.headSet(last - MAX_GAP_OFFSET, true).clear();
+            TrackingToken position = read == 0 ? null : GapAwareTrackingToken.newInstance(last, gaps);
             transactionManager.executeInTransaction(() -> {
-                for (int i = 0; i < segments.length; i++) {
-                    TrackingToken reset = resetTokens.get(i);
-                    TrackingToken advanced = position == null ? reset
-                            : reset instanceof ReplayToken replay ? replay.advancedTo(position) : position;
-                    tokenStore.storeToken(advanced, name, segments[i]);
+                for (Target target : targets) {
+                    for (int i = 0; i < target.segments.length; i++) {
+                        TrackingToken reset = target.resetTokens.get(i);
+                        TrackingToken advanced = position == null ? reset
+                                : reset instanceof ReplayToken replay ? replay.advancedTo(position) : position;
+                        tokenStore.storeToken(advanced, target.name, target.segments[i]);
+                    }
                 }
             });
-            log.info("Bulk replay of {}: {} events up to index {} ({} open gaps)", processingGroup, read,
-                    lastApplied, gaps.size());
+            log.info("Bulk replay of {}: {} events up to index {} ({} open gaps)",
+                    targets.stream().map(t -> t.name).toList(), read, last, gaps.size());
             return read;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
+            appliers.shutdownNow();
+            appliers.awaitTermination(1, TimeUnit.MINUTES);
             transactionManager.executeInTransaction(() -> {
-                for (int segment : segments) {
-                    tokenStore.releaseClaim(name, segment);
+                for (Target target : targets) {
+                    for (int segment : target.segments) {
+                        tokenStore.releaseClaim(target.name, segment);
+                    }
                 }
             });
         }
     }
 
-    private void apply(List<TrackedEventData<byte[]>> chunk, EventHandlerInvoker handlers, EventUpcaster upcasters)
+    /**
+     * Reads the log once and hands each target, chunk by chunk, the events it takes, deserialised here once
+     * for all of them; ends every target's queue with an empty chunk.
+     *
+     * @return the last index read and the number of events read
+     */
+    private long[] read(List<Target> targets, long head, TreeSet<Long> gaps, EventUpcaster upcasters)
             throws Exception {
+        // the global index starts at 1 (BIGSERIAL); as Axon's engine, everything missing above that is a gap
+        long last = 0;
+        long read = 0;
+        try (Connection cursor = dataSource.getConnection()) {
+            cursor.setAutoCommit(false);
+            cursor.setReadOnly(true);
+            // only the columns an event message needs; the chain's hashes and the search columns stay behind
+            try (PreparedStatement statement = cursor.prepareStatement("SELECT global_index, event_identifier,"
+                    + " aggregate_identifier, sequence_number, type, recorded_at, payload_type, payload_revision,"
+                    + " payload, meta_data FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index")) {
+                statement.setFetchSize(eventsPerTransaction);
+                // a server-prepared statement from the first run: results in binary, bytea not hex-encoded
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                statement.setLong(1, head);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<TrackedEventData<byte[]>> chunk = new ArrayList<>(eventsPerTransaction);
+                    List<boolean[]> chunkTakenBy = new ArrayList<>(eventsPerTransaction);
+                    Map<String, boolean[]> takenBy = new HashMap<>();
+                    boolean[] everyone = new boolean[targets.size()];
+                    Arrays.fill(everyone, true);
+                    while (rows.next()) {
+                        long index = rows.getLong(1);
+                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET + 1); missing < index;
+                             missing++) {
+                            gaps.add(missing);
+                        }
+                        last = index;
+                        read++;
+                        // an event no projection being rebuilt takes is not deserialised at all
+                        boolean[] taken = filterByStoredType
+                                ? takenBy.computeIfAbsent(rows.getString(7), type -> takenBy(targets, type))
+                                : everyone;
+                        if (any(taken)) {
+                            chunk.add(entry(rows, index));
+                            chunkTakenBy.add(taken);
+                        }
+                        if (chunk.size() == eventsPerTransaction) {
+                            dispatch(chunk, chunkTakenBy, targets, upcasters);
+                            chunk = new ArrayList<>(eventsPerTransaction);
+                            chunkTakenBy = new ArrayList<>(eventsPerTransaction);
+                        }
+                        if (read % eventsPerTransaction == 0) {
+                            extendClaims(targets);
+                        }
+                    }
+                    dispatch(chunk, chunkTakenBy, targets, upcasters);
+                }
+            } finally {
+                cursor.rollback();
+            }
+        }
+        for (Target target : targets) {
+            target.offer(List.of());
+        }
+        return new long[] {last, read};
+    }
+
+    /** Deserialises the chunk once and queues, for every target, the events its handlers take. */
+    private void dispatch(List<TrackedEventData<byte[]>> chunk, List<boolean[]> takenBy, List<Target> targets,
+                          EventUpcaster upcasters) throws Exception {
         if (chunk.isEmpty()) {
             return;
         }
         List<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(chunk.stream(),
                 serializer, upcasters).toList();
+        List<List<TrackedEventMessage<?>>> perTarget = new ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            perTarget.add(new ArrayList<>(messages.size()));
+        }
+        // without upcasters (the only case in which events are filtered) one stored event is one message
+        boolean oneToOne = messages.size() == chunk.size();
+        for (int m = 0; m < messages.size(); m++) {
+            TrackedEventMessage<?> message = messages.get(m);
+            message.getPayload(); // deserialised here, once, not by each projection's thread
+            for (int t = 0; t < targets.size(); t++) {
+                if (!oneToOne || takenBy.get(m)[t]) {
+                    perTarget.get(t).add(message);
+                }
+            }
+        }
+        for (int t = 0; t < targets.size(); t++) {
+            if (!perTarget.get(t).isEmpty()) {
+                targets.get(t).offer(perTarget.get(t));
+            }
+        }
+    }
+
+    private void apply(List<TrackedEventMessage<?>> chunk, EventHandlerInvoker handlers) throws Exception {
         // as the processor runs a batch: one unit of work over the messages, each the current message in turn
-        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(messages);
+        BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(chunk);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
@@ -190,15 +305,30 @@ class BulkReplay {
         }
     }
 
-    private boolean handles(EventHandlerInvoker handlers, String payloadType) {
+    private boolean[] takenBy(List<Target> targets, String payloadType) {
         Class<?> type = serializer.classForType(new SimpleSerializedType(payloadType, null));
-        return type == UnknownSerializedType.class || handlers.canHandleType(type);
+        boolean[] taken = new boolean[targets.size()];
+        for (int t = 0; t < targets.size(); t++) {
+            taken[t] = type == UnknownSerializedType.class || targets.get(t).handlers.canHandleType(type);
+        }
+        return taken;
     }
 
-    private void extendClaims(String name, int[] segments) {
+    private static boolean any(boolean[] taken) {
+        for (boolean t : taken) {
+            if (t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void extendClaims(List<Target> targets) {
         transactionManager.executeInTransaction(() -> {
-            for (int segment : segments) {
-                tokenStore.extendClaim(name, segment);
+            for (Target target : targets) {
+                for (int segment : target.segments) {
+                    tokenStore.extendClaim(target.name, segment);
+                }
             }
         });
     }

@@ -57,43 +57,65 @@ public class ProjectionAdmin implements DisposableBean {
     }
 
     /** Starts a rebuild and returns at once; 404 for an unknown projection, 409 if one is already running. */
-    public synchronized ProjectionStatus rebuild(String name) {
-        StreamingEventProcessor processor = processor(name);
-        Rebuild current = rebuilds.get(name);
-        if (current != null && current.finishedAt() == null && current.error() == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress",
-                    "Projection " + name + " is already being rebuilt.", Map.of("projection", name));
+    public ProjectionStatus rebuild(String name) {
+        rebuild(List.of(name));
+        return status(name);
+    }
+
+    /**
+     * Starts rebuilding the named projections together and returns at once: the log is read and deserialised
+     * once for all of them. 404 for an unknown projection, 409 if one of them is already being rebuilt.
+     */
+    public synchronized List<ProjectionStatus> rebuild(List<String> names) {
+        List<StreamingEventProcessor> processors = names.stream().distinct().map(this::processor).toList();
+        for (String name : names) {
+            Rebuild current = rebuilds.get(name);
+            // "starting" covers the reset and the bulk replay: a second rebuild then would reset under it
+            if (current != null && current.finishedAt() == null
+                    && (current.error() == null || "starting".equals(current.error()))) {
+                throw new ProblemException(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress",
+                        "Projection " + name + " is already being rebuilt.", Map.of("projection", name));
+            }
         }
         long head = head();
         long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-        rebuilds.put(name, new Rebuild(Instant.now(), head, total, null, "starting"));
+        List<String> distinct = names.stream().distinct().toList();
+        for (String name : distinct) {
+            rebuilds.put(name, new Rebuild(Instant.now(), head, total, null, "starting"));
+        }
         executor.submit(() -> {
             try {
-                processor.shutdownAsync().join();
-                processor.resetTokens();
-                if (bulkReplay != null && processor instanceof AbstractEventProcessor stopped) {
+                for (StreamingEventProcessor processor : processors) {
+                    processor.shutdownAsync().join();
+                    processor.resetTokens();
+                }
+                if (bulkReplay != null && processors.stream().allMatch(AbstractEventProcessor.class::isInstance)) {
                     try {
-                        bulkReplay.replay(name, stopped, head);
+                        bulkReplay.replay(processors.stream().map(AbstractEventProcessor.class::cast).toList(), head);
                     } catch (Exception e) {
-                        // part of the log may be applied: start over, the processor replays it all
-                        log.warn("Bulk replay of projection {} failed; the processor replays the log", name, e);
-                        processor.resetTokens();
+                        // part of the log may be applied: start over, the processors replay it all
+                        log.warn("Bulk replay of projections {} failed; the processors replay the log", distinct, e);
+                        processors.forEach(StreamingEventProcessor::resetTokens);
                     }
                 }
-                processor.start();
-                rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
-                        r.eventsTotal(), null, null));
-                log.info("Rebuilding projection {} from {} events", name, total);
+                for (int i = 0; i < processors.size(); i++) {
+                    processors.get(i).start();
+                    rebuilds.computeIfPresent(distinct.get(i), (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
+                            r.eventsTotal(), null, null));
+                }
+                log.info("Rebuilding projections {} from {} events", distinct, total);
             } catch (Exception e) {
-                log.error("Rebuild of projection {} failed", name, e);
-                rebuilds.computeIfPresent(name, (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
-                        r.eventsTotal(), Instant.now(), String.valueOf(e.getMessage())));
-                if (!processor.isRunning()) {
-                    processor.start();
+                log.error("Rebuild of projections {} failed", distinct, e);
+                for (int i = 0; i < processors.size(); i++) {
+                    rebuilds.computeIfPresent(distinct.get(i), (k, r) -> new Rebuild(r.startedAt(), r.headAtStart(),
+                            r.eventsTotal(), Instant.now(), String.valueOf(e.getMessage())));
+                    if (!processors.get(i).isRunning()) {
+                        processors.get(i).start();
+                    }
                 }
             }
         });
-        return status(name);
+        return distinct.stream().map(this::status).toList();
     }
 
     public List<ProjectionStatus> statuses() {

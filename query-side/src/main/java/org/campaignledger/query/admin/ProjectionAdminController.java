@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Rebuild a projection ({@code 202 Accepted}, then watch its status) and see every projection's progress. */
+/** Rebuild a projection, or all of them together ({@code 202 Accepted}, then watch its status) and see every projection's progress. */
 @RestController
 class ProjectionAdminController {
 
@@ -24,6 +24,13 @@ class ProjectionAdminController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ProjectionStatus rebuild(@PathVariable String name) {
         return admin.rebuild(name);
+    }
+
+    @PostMapping("/api/admin/projections/rebuild")
+    @Operation(summary = "Reset every projection and rebuild them together, reading the event log once")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    List<ProjectionStatus> rebuildAll() {
+        return admin.rebuild(ProjectionAdmin.PROJECTIONS);
     }
 
     @GetMapping("/api/admin/projections")

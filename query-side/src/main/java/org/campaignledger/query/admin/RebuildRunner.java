@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The command-line rebuild: {@code java -jar query-side-exec.jar --rebuild=progress} (or several, comma
- * separated, or {@code all}) rebuilds, logs progress every second, and exits when done.
+ * separated, or {@code all}) rebuilds them together, logs progress every second, and exits when done.
  */
 @Component
 class RebuildRunner implements ApplicationRunner {
@@ -36,8 +36,8 @@ class RebuildRunner implements ApplicationRunner {
                 .flatMap(name -> name.equals("all") ? ProjectionAdmin.PROJECTIONS.stream() : List.of(name).stream())
                 .distinct()
                 .toList();
+        admin.rebuild(names); // together: the log is read once for all of them
         for (String name : names) {
-            admin.rebuild(name);
             ProjectionStatus status = admin.status(name);
             while (status.state() == ProjectionStatus.State.REBUILDING) {
                 Thread.sleep(1000); // a command-line run: report progress once a second until done
