@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import org.campaignledger.api.campaign.CampaignLaunchedEvent;
 import org.campaignledger.api.training.CourseCompletedEvent;
 import org.campaignledger.api.training.ParticipantEnrolledEvent;
 import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.query.projection.ColumnArrays;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -316,16 +318,13 @@ final class ProgressBatch {
         return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
+    /** One statement for all the batch's (campaign, unit, day) sums: {@link ColumnArrays}. */
     private static void writeDays(JdbcTemplate jdbc, Map<DayKey, long[]> days) {
-        if (days.isEmpty()) {
-            return;
-        }
         String updates = Arrays.stream(Measure.values())
                 .map(m -> m.column() + " = unit_day_delta." + m.column() + " + EXCLUDED." + m.column())
                 .collect(Collectors.joining(", "));
-        String sql = "INSERT INTO unit_day_delta (campaign_id, unit_code, day, " + Measure.COLUMNS
-                + ") VALUES (?, ?, ?" + ", ?".repeat(Measure.COUNT) + ") ON CONFLICT (campaign_id, unit_code, day)"
-                + " DO UPDATE SET " + updates;
+        List<String> types = new ArrayList<>(List.of("varchar", "varchar", "int2"));
+        types.addAll(Collections.nCopies(Measure.COUNT, "int8"));
         List<Object[]> rows = days.entrySet().stream().map(entry -> {
             Object[] row = new Object[3 + Measure.COUNT];
             row[0] = entry.getKey().campaignId();
@@ -336,22 +335,22 @@ final class ProgressBatch {
             }
             return row;
         }).toList();
-        jdbc.batchUpdate(sql, rows);
+        ColumnArrays.write(jdbc, "INSERT INTO unit_day_delta (campaign_id, unit_code, day, " + Measure.COLUMNS
+                + ") SELECT * FROM %s ON CONFLICT (campaign_id, unit_code, day) DO UPDATE SET " + updates, types, rows);
     }
 
+    /** One statement for all the participants the batch changed: {@link ColumnArrays}. */
     private static void writeParticipants(JdbcTemplate jdbc, Map<String, ParticipantState> participants,
                                           Set<String> dirty) {
-        if (dirty.isEmpty()) {
-            return;
-        }
         List<Object[]> rows = dirty.stream().map(participants::get).map(state -> new Object[] {
                 state.campaignId, state.participantId, state.unitCode, state.role.name(), state.teamId,
                 CampaignDefinitions.sqlDate(state.enrolledOn), state.completionsJson(),
                 CampaignDefinitions.sqlDate(state.trainedOn)}).toList();
-        jdbc.batchUpdate("INSERT INTO participant_progress (campaign_id, participant_id, unit_code, role, team_id,"
-                + " enrolled_on, completions, trained_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        ColumnArrays.write(jdbc, "INSERT INTO participant_progress (campaign_id, participant_id, unit_code, role,"
+                + " team_id, enrolled_on, completions, trained_on) SELECT * FROM %s"
                 + " ON CONFLICT (campaign_id, participant_id) DO UPDATE SET unit_code = EXCLUDED.unit_code,"
                 + " role = EXCLUDED.role, team_id = EXCLUDED.team_id, enrolled_on = EXCLUDED.enrolled_on,"
-                + " completions = EXCLUDED.completions, trained_on = EXCLUDED.trained_on", rows);
+                + " completions = EXCLUDED.completions, trained_on = EXCLUDED.trained_on",
+                List.of("varchar", "varchar", "varchar", "varchar", "varchar", "date", "text", "date"), rows);
     }
 }
