@@ -81,6 +81,8 @@ public final class Bench {
     private long phaseStart;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final BenchTokens tokens = new BenchTokens();
+
     Bench(Options options) {
         this.options = options;
     }
@@ -101,7 +103,9 @@ public final class Bench {
                 // its HTTP clients sign in as the demo's department user
                 "--campaign-ledger.security.demo-users=true",
                 // the benchmark is one client measuring the command path itself: not throttled per client
-                "--campaign-ledger.web.rate-limit.enabled=false");
+                "--campaign-ledger.web.rate-limit.enabled=false",
+                // B5's clients sign in with the bench's own JWTs
+                tokens.applicationArgument());
         try {
             jdbc = app.getBean(JdbcTemplate.class);
             if (options.runs("B1") || options.runs("B4")) {
@@ -367,21 +371,36 @@ public final class Bench {
                 Runtime.getRuntime().maxMemory() <= 512L * 1048576 + 64L * 1048576);
     }
 
-    /** B5: p50/p99 of the dashboard's questions, 8 clients at once. */
+    /**
+     * B5: p50/p99 of the dashboard's questions, 8 clients at once, signed in with a JWT. Beside them, as
+     * references: "as known at" a different instant of the ingest on every request (no answer cached), and one
+     * question signed in with HTTP Basic, which checks a BCrypt hash per request.
+     */
     private void latency() throws Exception {
         String c = "/api/campaigns/" + HanoiCampaignDefinition.ID;
         String knownAt = String.valueOf(results.get("ingestMidpoint"));
-        Map<String, String> questions = new LinkedHashMap<>();
-        questions.put("timeline (city)", c + "/timeline");
-        questions.put("timeline (unit)", c + "/timeline?unit=00004");
-        questions.put("summary", c + "/summary");
-        questions.put("compare", c + "/compare?from=2025-08-01&to=2025-08-31");
-        questions.put("compare asKnownAt", c + "/compare?from=2025-08-01&to=2025-08-31&asKnownAt=" + knownAt);
-        questions.put("audit page", "/api/audit/events?campaign=" + HanoiCampaignDefinition.ID + "&unit=00004&limit=100");
-        for (Map.Entry<String, String> question : questions.entrySet()) {
+        String bearer = tokens.departmentBearer(Duration.ofHours(2));
+        Map<String, java.util.function.Supplier<String>> questions = new LinkedHashMap<>();
+        questions.put("timeline (city)", () -> c + "/timeline");
+        questions.put("timeline (unit)", () -> c + "/timeline?unit=00004");
+        questions.put("summary", () -> c + "/summary");
+        questions.put("compare", () -> c + "/compare?from=2025-08-01&to=2025-08-31");
+        questions.put("compare asKnownAt", () -> c + "/compare?from=2025-08-01&to=2025-08-31&asKnownAt=" + knownAt);
+        Map<String, Object> window = jdbc.queryForMap("SELECT min(recorded_at) AS first, max(recorded_at) AS last"
+                + " FROM domain_event_entry WHERE campaign_id = ?", HanoiCampaignDefinition.ID.value());
+        Instant first = ((java.sql.Timestamp) window.get("first")).toInstant();
+        long micros = Duration.between(first, ((java.sql.Timestamp) window.get("last")).toInstant()).toNanos() / 1000;
+        questions.put("compare asKnownAt, a new instant each time", () -> c + "/compare?from=2025-08-01&to=2025-08-31"
+                + "&asKnownAt=" + first.plus(java.util.concurrent.ThreadLocalRandom.current().nextLong(micros + 1),
+                        java.time.temporal.ChronoUnit.MICROS));
+        questions.put("audit page", () -> "/api/audit/events?campaign=" + HanoiCampaignDefinition.ID
+                + "&unit=00004&limit=100");
+        questions.put("timeline (unit), HTTP Basic", () -> c + "/timeline?unit=00004");
+        for (Map.Entry<String, java.util.function.Supplier<String>> question : questions.entrySet()) {
+            String authorization = question.getKey().endsWith("HTTP Basic") ? BASIC_DEPARTMENT : bearer;
             Histogram histogram = new Histogram(60_000_000_000L, 3);
-            ask(question.getValue(), Duration.ofMillis(500), null);
-            ask(question.getValue(), options.latencyTime(), histogram);
+            ask(question.getValue(), authorization, Duration.ofMillis(500), null);
+            ask(question.getValue(), authorization, options.latencyTime(), histogram);
             Samples p50 = new Samples("ms");
             p50.add(histogram.getValueAtPercentile(50) / 1e6);
             Samples p99 = new Samples("ms");
@@ -391,20 +410,22 @@ public final class Bench {
         }
     }
 
-    private void ask(String path, Duration time, Histogram histogram) throws Exception {
+    private void ask(java.util.function.Supplier<String> path, String authorization, Duration time,
+                     Histogram histogram) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(8);
         long end = System.nanoTime() + time.toNanos();
-        HttpRequest request = request(base.resolve(path)).header("Accept", "application/json").build();
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 done.add(clients.submit(() -> {
                     while (System.nanoTime() < end) {
+                        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.get()))
+                                .header("Authorization", authorization).header("Accept", "application/json").build();
                         long start = System.nanoTime();
                         HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                         long took = System.nanoTime() - start;
                         if (answer.statusCode() != 200) {
-                            throw new IllegalStateException(path + " answered " + answer.statusCode() + ": "
+                            throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": "
                                     + new String(answer.body()));
                         }
                         if (histogram != null) {
