@@ -147,6 +147,10 @@ final class ProgressBatch {
                     + " WHERE campaign_id = ?", closes);
         }
         writeChanges(jdbc, changes);
+        RecordedHours hours = new RecordedHours();
+        changes.forEach((key, change) -> hours.add(key.campaignId(), change.unitCode(), key.day(),
+                change.recordedAt(), change.deltas()));
+        hours.write(jdbc);
         writeDays(jdbc, days);
         writeParticipants(jdbc, participants, dirty);
         // a version from a sequence never repeats, not even across rebuilds: (campaign, version) names one state

@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code unit_day_delta} (known now), {@code fact_change} (when each change became known) and
+ * Keeps {@code unit_day_delta} (known now), {@code fact_change} (when each change became known), its sums per
+ * recording hour ({@code fact_change_hour}) and
  * {@code participant_progress}. Each fact counts on its business day; its recording time is the event's
  * timestamp, which the event store reads from the database's {@code recorded_at}.
  */
@@ -146,7 +147,7 @@ class ProgressProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE progress_campaign, unit_day_delta, fact_change, participant_progress");
+        jdbc.execute("TRUNCATE progress_campaign, unit_day_delta, fact_change, fact_change_hour, participant_progress");
         definitions.forgetAll();
         reader.forgetAll();
     }
