@@ -73,13 +73,20 @@ class BulkReplay {
     /** Chunks read ahead of the slowest projection: bounds the memory a rebuild holds. */
     private static final int CHUNKS_AHEAD = 2;
 
+    /**
+     * Events for one projection's transaction, in log order; {@code allTaken}: each has a handler in it,
+     * known from its stored type.
+     */
+    private record Chunk(List<TrackedEventMessage<?>> messages, boolean allTaken) {
+    }
+
     /** One projection being rebuilt: its stopped processor, its handlers and the chunks waiting for them. */
     private final class Target {
         final String name;
         final EventHandlerInvoker handlers;
         final int[] segments;
         final List<TrackingToken> resetTokens = new ArrayList<>();
-        final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
         Future<?> applying;
 
         Target(AbstractEventProcessor processor) {
@@ -90,12 +97,12 @@ class BulkReplay {
 
         /** Applies chunks in order until the empty one that ends the replay. */
         void applyAll() throws Exception {
-            for (List<TrackedEventMessage<?>> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
-                apply(chunk, handlers);
+            for (Chunk chunk = chunks.take(); !chunk.messages().isEmpty(); chunk = chunks.take()) {
+                apply(chunk.messages(), handlers, chunk.allTaken());
             }
         }
 
-        void offer(List<TrackedEventMessage<?>> chunk) throws Exception {
+        void offer(Chunk chunk) throws Exception {
             while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                 if (applying.isDone()) {
                     applying.get(); // its failure, or an end before the end of the log
@@ -183,6 +190,11 @@ class BulkReplay {
         } finally {
             appliers.shutdownNow();
             appliers.awaitTermination(1, TimeUnit.MINUTES);
+            // as a processor releasing a segment: the dead-letter cache filled for the root segment is dropped,
+            // so it cannot answer for a segment of the same id that this node claims later
+            for (Target target : targets) {
+                target.handlers.segmentReleased(Segment.ROOT_SEGMENT);
+            }
             transactionManager.executeInTransaction(() -> {
                 for (Target target : targets) {
                     for (int segment : target.segments) {
@@ -253,7 +265,7 @@ class BulkReplay {
             }
         }
         for (Target target : targets) {
-            target.offer(List.of());
+            target.offer(new Chunk(List.of(), true));
         }
         return new long[] {last, read};
     }
@@ -283,18 +295,23 @@ class BulkReplay {
         }
         for (int t = 0; t < targets.size(); t++) {
             if (!perTarget.get(t).isEmpty()) {
-                targets.get(t).offer(perTarget.get(t));
+                targets.get(t).offer(new Chunk(perTarget.get(t), oneToOne && filterByStoredType));
             }
         }
     }
 
-    private void apply(List<TrackedEventMessage<?>> chunk, EventHandlerInvoker handlers) throws Exception {
+    /**
+     * @param allTaken every message's payload type has a handler (checked by stored type when it was read):
+     *                 no need to ask again per message, {@code handle} finds the handler itself
+     */
+    private void apply(List<TrackedEventMessage<?>> chunk, EventHandlerInvoker handlers, boolean allTaken)
+            throws Exception {
         // as the processor runs a batch: one unit of work over the messages, each the current message in turn
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(chunk);
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            if (handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
+            if (allTaken || handlers.canHandle(message, Segment.ROOT_SEGMENT)) {
                 handlers.handle(message, Segment.ROOT_SEGMENT);
             }
             return null;
