@@ -32,7 +32,7 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(250), 60, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of(), 300, 12);
+                out, List.of(), 150, 12);
     }
 
     static Options parse(String[] args) {
