@@ -72,6 +72,8 @@ class BulkReplay {
     private static final int MAX_GAP_OFFSET = 10_000;
     /** Chunks read ahead of the slowest projection: bounds the memory a rebuild holds. */
     private static final int CHUNKS_AHEAD = 2;
+    /** Well inside the claim timeout (10 s by default). */
+    private static final long CLAIM_EXTENSION_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /**
      * Events for one projection's transaction, in log order; {@code allTaken}: each has a handler in it,
@@ -102,13 +104,46 @@ class BulkReplay {
             }
         }
 
-        void offer(Chunk chunk) throws Exception {
+        /** Queues the chunk, waiting while the projection is two chunks behind, claims kept meanwhile. */
+        void offer(Chunk chunk, Runnable whileWaiting) throws Exception {
             while (!chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                whileWaiting.run();
                 if (applying.isDone()) {
                     applying.get(); // its failure, or an end before the end of the log
                     throw new IllegalStateException("replay of " + name + " ended early");
                 }
             }
+        }
+    }
+
+    /** The claims of one replay's segments, extended as it goes. */
+    private final class Claims {
+        final List<Target> targets;
+        long extendedAt = System.nanoTime();
+
+        Claims(List<Target> targets) {
+            this.targets = targets;
+        }
+
+        /**
+         * Extends every segment's claim if the last extension is older than
+         * {@link #CLAIM_EXTENSION_INTERVAL_NANOS}: called while reading and while waiting for a projection, so
+         * a slow transaction (a loaded machine) cannot let a claim time out and another node start the same
+         * replay.
+         */
+        void keep() {
+            long now = System.nanoTime();
+            if (now - extendedAt < CLAIM_EXTENSION_INTERVAL_NANOS) {
+                return;
+            }
+            extendedAt = now;
+            transactionManager.executeInTransaction(() -> {
+                for (Target target : targets) {
+                    for (int segment : target.segments) {
+                        tokenStore.extendClaim(target.name, segment);
+                    }
+                }
+            });
         }
     }
 
@@ -164,7 +199,7 @@ class BulkReplay {
                 });
             }
             TreeSet<Long> gaps = new TreeSet<>();
-            long[] lastAndRead = read(targets, head, gaps, upcasters);
+            long[] lastAndRead = read(targets, head, gaps, upcasters, new Claims(targets));
             for (Target target : targets) {
                 target.applying.get();
             }
@@ -211,7 +246,8 @@ class BulkReplay {
      *
      * @return the last index read and the number of events read
      */
-    private long[] read(List<Target> targets, long head, TreeSet<Long> gaps, EventUpcaster upcasters)
+    private long[] read(List<Target> targets, long head, TreeSet<Long> gaps, EventUpcaster upcasters,
+                        Claims claims)
             throws Exception {
         // the global index starts at 1 (BIGSERIAL); as Axon's engine, everything missing above that is a gap
         long last = 0;
@@ -250,29 +286,29 @@ class BulkReplay {
                             chunkTakenBy.add(taken);
                         }
                         if (chunk.size() == eventsPerTransaction) {
-                            dispatch(chunk, chunkTakenBy, targets, upcasters);
+                            dispatch(chunk, chunkTakenBy, targets, upcasters, claims);
                             chunk = new ArrayList<>(eventsPerTransaction);
                             chunkTakenBy = new ArrayList<>(eventsPerTransaction);
                         }
-                        if (read % eventsPerTransaction == 0) {
-                            extendClaims(targets);
+                        if (read % 1000 == 0) {
+                            claims.keep();
                         }
                     }
-                    dispatch(chunk, chunkTakenBy, targets, upcasters);
+                    dispatch(chunk, chunkTakenBy, targets, upcasters, claims);
                 }
             } finally {
                 cursor.rollback();
             }
         }
         for (Target target : targets) {
-            target.offer(new Chunk(List.of(), true));
+            target.offer(new Chunk(List.of(), true), () -> claims.keep());
         }
         return new long[] {last, read};
     }
 
     /** Deserialises the chunk once and queues, for every target, the events its handlers take. */
     private void dispatch(List<TrackedEventData<byte[]>> chunk, List<boolean[]> takenBy, List<Target> targets,
-                          EventUpcaster upcasters) throws Exception {
+                          EventUpcaster upcasters, Claims claims) throws Exception {
         if (chunk.isEmpty()) {
             return;
         }
@@ -295,7 +331,8 @@ class BulkReplay {
         }
         for (int t = 0; t < targets.size(); t++) {
             if (!perTarget.get(t).isEmpty()) {
-                targets.get(t).offer(new Chunk(perTarget.get(t), oneToOne && filterByStoredType));
+                targets.get(t).offer(new Chunk(perTarget.get(t), oneToOne && filterByStoredType),
+                        () -> claims.keep());
             }
         }
     }
@@ -338,16 +375,6 @@ class BulkReplay {
             }
         }
         return false;
-    }
-
-    private void extendClaims(List<Target> targets) {
-        transactionManager.executeInTransaction(() -> {
-            for (Target target : targets) {
-                for (int segment : target.segments) {
-                    tokenStore.extendClaim(target.name, segment);
-                }
-            }
-        });
     }
 
     private static TrackedEventData<byte[]> entry(ResultSet rows, long index) throws SQLException {
