@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,11 +61,19 @@ class ProgressReader {
 
     Progress read(CampaignDefinition definition, Instant asKnownAt) {
         String id = definition.id();
+        // a question asked before costs one indexed row while the campaign's version is unchanged
+        long current = version(id);
         if (asKnownAt == null) {
-            // the common question costs one indexed row while the campaign's version is unchanged
             KnownNow cached = knownNow.get(id);
-            if (cached != null && cached.version() == version(id)) {
+            if (cached != null && cached.version() == current) {
                 return cached.progress();
+            }
+        } else {
+            synchronized (knownAt) {
+                Progress cached = knownAt.get(new AsKnownAt(id, current, asKnownAt));
+                if (cached != null) {
+                    return cached;
+                }
             }
         }
         return snapshot.execute(status -> {
@@ -128,7 +137,7 @@ class ProgressReader {
      * the hours before h plus the changes of h up to t. The hours are summed from the campaign's first hour,
      * or taken from known now (the sum of every hour) less the hours after h, whichever end h is nearer.
      * Within h, the changes up to t are added, or h's sum less its changes after t, whichever half of h t is
-     * in. So the raw changes read are at most half an hour's.
+     * in (of h up to now, for the current hour). So the raw changes read are at most half an hour's.
      */
     private Map<String, long[][]> knownAt(CampaignDefinition definition, long version, Instant t) {
         String id = definition.id();
@@ -143,7 +152,8 @@ class ProgressReader {
             return deltas;
         }
         boolean withHourOfT;
-        if (Duration.between(hours.first(), h).compareTo(Duration.between(h, hours.last())) <= 0) {
+        // known now is cached: from the first hour only when it is strictly nearer
+        if (Duration.between(hours.first(), h).compareTo(Duration.between(h, hours.last())) < 0) {
             jdbc.query("SELECT unit_code, day, " + SUMS + " FROM fact_change_hour WHERE campaign_id = ?"
                     + " AND recorded_hour < ? GROUP BY unit_code, day", accumulate(definition, deltas, 1), id, hour);
             withHourOfT = false;
@@ -155,7 +165,9 @@ class ProgressReader {
         }
         String hourOfT = "SELECT unit_code, day, " + Measure.COLUMNS + " FROM fact_change_hour"
                 + " WHERE campaign_id = ? AND recorded_hour = ?";
-        if (Duration.between(h, t).compareTo(HOUR.dividedBy(2)) < 0) {
+        // the current hour has changes only up to now: its nearer half is measured to now
+        Instant endOfHour = Collections.min(List.of(h.plus(HOUR), Instant.now()));
+        if (Duration.between(h, t).compareTo(Duration.between(t, endOfHour)) < 0) {
             if (withHourOfT) {
                 jdbc.query(hourOfT, accumulate(definition, deltas, -1), id, hour);
             }
