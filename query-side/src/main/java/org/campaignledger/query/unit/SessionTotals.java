@@ -4,12 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.campaignledger.query.projection.BatchBuffer;
+import org.campaignledger.query.projection.ColumnArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A batch's support sessions, summed per support point and written with one UPDATE per point. One UPDATE per
- * session instead would update the same row hundreds of times in one transaction, and PostgreSQL walks the
- * row's whole chain of versions on each (a rebuild's large transactions made that quadratic).
+ * A batch's support sessions, summed per support point and written with one statement for all points. One
+ * UPDATE per session instead would update the same row hundreds of times in one transaction, and PostgreSQL
+ * walks the row's whole chain of versions on each (a rebuild's large transactions made that quadratic).
  */
 final class SessionTotals {
 
@@ -33,19 +34,20 @@ final class SessionTotals {
         }
     }
 
+    /** One statement for all the batch's points ({@link ColumnArrays}), not one UPDATE per point. */
     void flush(JdbcTemplate jdbc) {
-        if (totals.isEmpty()) {
-            return;
-        }
         List<Object[]> rows = totals.entrySet().stream().map(entry -> {
             long[] sum = entry.getValue();
-            return new Object[] {sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], entry.getKey().campaignId(),
-                    entry.getKey().pointId()};
+            return new Object[] {entry.getKey().campaignId(), entry.getKey().pointId(), sum[0], sum[1], sum[2],
+                    sum[3], sum[4], sum[5]};
         }).toList();
-        jdbc.batchUpdate("UPDATE support_point_view SET sessions = sessions + ?, elderly = elderly + ?,"
-                + " disabled = disabled + ?, poor_household = poor_household + ?,"
-                + " near_poor_household = near_poor_household + ?, other = other + ?"
-                + " WHERE campaign_id = ? AND point_id = ?", rows);
+        ColumnArrays.write(jdbc, "UPDATE support_point_view p SET sessions = p.sessions + t.sessions,"
+                + " elderly = p.elderly + t.elderly, disabled = p.disabled + t.disabled,"
+                + " poor_household = p.poor_household + t.poor_household,"
+                + " near_poor_household = p.near_poor_household + t.near_poor_household, other = p.other + t.other"
+                + " FROM %s AS t (campaign_id, point_id, sessions, elderly, disabled, poor_household,"
+                + " near_poor_household, other) WHERE p.campaign_id = t.campaign_id AND p.point_id = t.point_id",
+                List.of("varchar", "varchar", "int8", "int8", "int8", "int8", "int8", "int8"), rows);
         totals.clear();
     }
 }
