@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.micrometer.CapacityMonitor;
+import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
@@ -18,39 +18,37 @@ import org.axonframework.monitoring.MessageMonitor;
  * {@code commandBus.allTimer|successTimer|failureTimer|ignoredTimer} with their percentiles, counters
  * {@code commandBus.ingestedCounter|successCounter|failureCounter|processedCounter|ignoredCounter},
  * the {@code commandBus.capacity} gauge, each tagged {@code payloadType}), but each meter is looked up
- * once per payload type instead of built and registered again for every command: that was about a
- * tenth of a command's CPU on the lanes (docs/PERFORMANCE.md, B1).
+ * once per payload type instead of built and registered again for every command (Axon's monitors
+ * build four timers, five counters and a gauge per message): that was about a tenth of a command's CPU
+ * on the lanes (docs/PERFORMANCE.md, B1).
  */
 final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
 
     private static final String PREFIX = "commandBus";
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
+    private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(10);
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final MessageMonitor<org.axonframework.messaging.Message<?>> capacity;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
     CommandBusMeters(MeterRegistry registry) {
         this.registry = registry;
         this.clock = registry.config().clock();
-        // Axon's own: it registers its gauge once per payload type
-        this.capacity = CapacityMonitor.buildMonitor(PREFIX, registry, CommandBusMeters::tags);
     }
 
     @Override
     public MonitorCallback onMessageIngested(CommandMessage<?> message) {
-        Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), type -> new Meters(registry, tags(message)));
+        Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(),
+                type -> new Meters(registry, clock, tags(message)));
         meters.ingested.increment();
         long start = clock.monotonicTime();
-        MonitorCallback capacityCallback = capacity.onMessageIngested(message);
         return new MonitorCallback() {
             @Override
             public void reportSuccess() {
                 meters.processed.increment();
                 meters.succeeded.increment();
                 record(meters.successTime);
-                capacityCallback.reportSuccess();
             }
 
             @Override
@@ -58,19 +56,18 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
                 meters.processed.increment();
                 meters.failed.increment();
                 record(meters.failureTime);
-                capacityCallback.reportFailure(cause);
             }
 
             @Override
             public void reportIgnored() {
                 meters.ignored.increment();
                 record(meters.ignoredTime);
-                capacityCallback.reportIgnored();
             }
 
             private void record(Timer outcome) {
                 long took = clock.monotonicTime() - start;
                 meters.allTime.record(took, TimeUnit.NANOSECONDS);
+                meters.busyTime.update(took);
                 outcome.record(took, TimeUnit.NANOSECONDS);
             }
         };
@@ -90,8 +87,10 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
         final Counter failed;
         final Counter processed;
         final Counter ignored;
+        /** Time spent handling in the last {@link #CAPACITY_WINDOW}: {@code commandBus.capacity} as Axon computes it. */
+        final SlidingTimeWindowReservoir busyTime;
 
-        Meters(MeterRegistry registry, Tags tags) {
+        Meters(MeterRegistry registry, Clock clock, Tags tags) {
             allTime = timer(registry, "allTimer", tags);
             successTime = timer(registry, "successTimer", tags);
             failureTime = timer(registry, "failureTimer", tags);
@@ -101,6 +100,14 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
             failed = registry.counter(PREFIX + ".failureCounter", tags);
             processed = registry.counter(PREFIX + ".processedCounter", tags);
             ignored = registry.counter(PREFIX + ".ignoredCounter", tags);
+            busyTime = new SlidingTimeWindowReservoir(CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock);
+            registry.gauge(PREFIX + ".capacity", tags, busyTime, Meters::capacity);
+        }
+
+        /** How many handlers were busy on average over the window (1 = one thread busy all the time). */
+        private static double capacity(SlidingTimeWindowReservoir busyTime) {
+            long busyNanos = busyTime.getMeasurements().stream().mapToLong(Long::longValue).sum();
+            return (double) busyNanos / CAPACITY_WINDOW.toNanos();
         }
 
         private static Timer timer(MeterRegistry registry, String name, Tags tags) {
