@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.campaignledger.platform.chain.LedgerSealer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +24,14 @@ class SealConfiguration {
         return new LedgerSealer(eventStore, dataSource, transactions, clock, zone);
     }
 
-    /** In the closing command's own unit of work, so it can wait for that commit before sealing. */
+    /**
+     * In the closing command's own unit of work, so it can wait for that commit before sealing. It sees every
+     * appended event and ignores all but closings: no per-event meters (see CommandSideConfiguration).
+     */
     @Bean
     ConfigurerModule sealOnCloseSubscribes() {
         return configurer -> configurer.eventProcessing(processing ->
-                processing.registerSubscribingEventProcessor(SealOnClose.PROCESSING_GROUP));
+                processing.registerSubscribingEventProcessor(SealOnClose.PROCESSING_GROUP)
+                        .registerMessageMonitor(SealOnClose.PROCESSING_GROUP, axon -> NoOpMessageMonitor.instance()));
     }
 }
