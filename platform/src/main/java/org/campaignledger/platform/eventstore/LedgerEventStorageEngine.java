@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -28,6 +30,10 @@ import org.campaignledger.api.common.CampaignFact;
  *   <li>a fact's campaign, unit and business date are stored in columns of their own, so the audit trail
  *       filters them with indexes instead of reading payloads.</li>
  * </ul>
+ * And one saving: no aggregate of the ledger is snapshotted (the aggregate cache keeps the busy ones in memory),
+ * so loading an aggregate does not first ask the always empty snapshot table. That query was one of the two
+ * round trips of every aggregate not in the cache (each creation among them), inside the command's transaction.
+ * Ignoring snapshots is always correct: the aggregate is then built from its whole stream.
  */
 public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -74,6 +80,11 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             statement.addBatch();
         }
         return statement;
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return Stream.empty();
     }
 
     @Override
