@@ -1,11 +1,7 @@
 package org.campaignledger.command.throughput;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.monitoring.MessageMonitor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.caching.Cache;
@@ -49,20 +45,15 @@ class ThroughputConfiguration {
             @Value("${campaign-ledger.command.group-commit.lanes:4}") int lanes,
             @Value("${campaign-ledger.command.group-commit.max-group-size:64}") int maxGroupSize,
             @Value("${campaign-ledger.command.group-commit.linger:0ms}") Duration linger,
-            @Value("${campaign-ledger.command.timeout:30s}") Duration callerTimeout,
-            ObjectProvider<MeterRegistry> meterRegistry) {
+            @Value("${campaign-ledger.command.timeout:30s}") Duration callerTimeout) {
         // as Axon's auto-configuration builds it, minus the transaction: the group's root unit owns that
         SimpleCommandBus local = SimpleCommandBus.builder()
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(monitor(axon, meterRegistry.getIfAvailable()))
+                // its meters: platform's BusMetersConfiguration
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                 .build();
         local.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return new GroupCommitCommandBus(local, transactionManager, lanes, maxGroupSize, linger, callerTimeout);
-    }
-
-    /** Axon's meters for the bus, each looked up once per payload type ({@link CommandBusMeters}). */
-    private static MessageMonitor<? super CommandMessage<?>> monitor(Configuration axon, MeterRegistry registry) {
-        return registry == null ? axon.messageMonitor(CommandBus.class, "commandBus") : new CommandBusMeters(registry);
     }
 }

@@ -24,7 +24,6 @@ import org.campaignledger.command.rules.Rule;
 import org.campaignledger.command.rules.RuleViolation;
 import org.campaignledger.platform.eventstore.MetadataKeys;
 import org.campaignledger.platform.web.FieldValidationException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +36,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Sends a fact's command with the request's metadata (who, correlation, idempotency key, client
  * time, expected version) and answers with the aggregate's new version. Retries with the same
- * {@code Idempotency-Key} get the first answer and record nothing.
+ * {@code Idempotency-Key} get the first answer and record nothing: the key's row is written in the
+ * command's transaction ({@link IdempotencyInterceptor}), so a retry runs, fails on it (or on the state the
+ * first one left), and is answered from the row.
  */
 @Component
 public class FactRecorder {
@@ -75,26 +76,32 @@ public class FactRecorder {
         String principal = principals.name();
         String key = idempotencyKey(http);
         String fingerprint = fingerprint(http, request);
-        if (key != null) {
-            var earlier = idempotencyRecords.find(principal, key);
-            if (earlier.isPresent()) {
-                return replay(earlier.get(), fingerprint, aggregateId, status);
-            }
-        }
         Map<String, Object> metaData = metaData(http, principal, key, fingerprint);
         try {
             long version = send(command, metaData);
             return answer(status, aggregateId, version, metaData, false);
-        } catch (DuplicateKeyException | RuleViolation rejected) {
-            // A concurrent request with the same key may have won: this one then recorded nothing
-            // (it failed on the key, or was decided after the winner's fact, e.g. "team already
-            // formed"), and its answer is the winner's.
+        } catch (RuntimeException failed) {
+            // The key is looked up only when the command did not go through, not before every command (a round
+            // trip per request, docs/PERFORMANCE.md B1). The key's row is inserted in the command's own
+            // transaction, so a retry of a recorded request, or a concurrent request with the same key, recorded
+            // nothing: it failed on the key, or was decided after the first one's fact (e.g. "team already
+            // formed"), or on a changed version. Its answer is then the first one's.
             if (key == null) {
-                throw rejected;
+                throw failed;
             }
-            return idempotencyRecords.find(principal, key)
+            return earlierAnswer(principal, key, failed)
                     .map(earlier -> replay(earlier, fingerprint, aggregateId, status))
-                    .orElseThrow(() -> rejected);
+                    .orElseThrow(() -> failed);
+        }
+    }
+
+    /** The recorded answer to this key, if any; a failing lookup leaves the command's own failure to answer. */
+    private java.util.Optional<IdempotencyRecord> earlierAnswer(String principal, String key, RuntimeException failed) {
+        try {
+            return idempotencyRecords.find(principal, key);
+        } catch (RuntimeException lookupFailed) {
+            failed.addSuppressed(lookupFailed);
+            return java.util.Optional.empty();
         }
     }
 

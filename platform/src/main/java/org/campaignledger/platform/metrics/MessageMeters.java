@@ -1,4 +1,4 @@
-package org.campaignledger.command.throughput;
+package org.campaignledger.platform.metrics;
 
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -9,38 +9,41 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * The command bus's meters, the same as Axon's dimensional Micrometer monitors give it (timers
- * {@code commandBus.allTimer|successTimer|failureTimer|ignoredTimer} with their percentiles, counters
+ * A bus's meters (the command bus's, the event store's), the same as Axon's dimensional Micrometer monitors
+ * give it (for {@code commandBus}: timers {@code commandBus.allTimer|successTimer|failureTimer|ignoredTimer}
+ * with their percentiles, counters
  * {@code commandBus.ingestedCounter|successCounter|failureCounter|processedCounter|ignoredCounter},
  * the {@code commandBus.capacity} gauge, each tagged {@code payloadType}), but each meter is looked up
- * once per payload type instead of built and registered again for every command (Axon's monitors
- * build four timers, five counters and a gauge per message): that was about a tenth of a command's CPU
- * on the lanes (docs/PERFORMANCE.md, B1).
+ * once per payload type instead of built and registered again for every message (Axon's monitors
+ * build four timers, five counters and a gauge per message): for the command bus and the event store
+ * together that was about a fifth of the command lanes' CPU (docs/PERFORMANCE.md, B1).
  */
-final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
+public final class MessageMeters implements MessageMonitor<Message<?>> {
 
-    private static final String PREFIX = "commandBus";
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private static final Duration CAPACITY_WINDOW = Duration.ofSeconds(10);
 
     private final MeterRegistry registry;
+    private final String prefix;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
-    CommandBusMeters(MeterRegistry registry) {
+    /** @param prefix the component's name, as Axon names its meters: {@code commandBus}, {@code eventStore} */
+    public MessageMeters(MeterRegistry registry, String prefix) {
         this.registry = registry;
+        this.prefix = prefix;
         this.clock = registry.config().clock();
     }
 
     @Override
-    public MonitorCallback onMessageIngested(CommandMessage<?> message) {
+    public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(),
-                type -> new Meters(registry, clock, tags(message)));
+                type -> new Meters(registry, prefix, clock, tags(message)));
         meters.ingested.increment();
         long start = clock.monotonicTime();
         return new MonitorCallback() {
@@ -73,7 +76,7 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
         };
     }
 
-    private static Tags tags(org.axonframework.messaging.Message<?> message) {
+    private static Tags tags(Message<?> message) {
         return Tags.of("payloadType", message.getPayloadType().getSimpleName());
     }
 
@@ -90,18 +93,18 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
         /** Time spent handling in the last {@link #CAPACITY_WINDOW}: {@code commandBus.capacity} as Axon computes it. */
         final SlidingTimeWindowReservoir busyTime;
 
-        Meters(MeterRegistry registry, Clock clock, Tags tags) {
-            allTime = timer(registry, "allTimer", tags);
-            successTime = timer(registry, "successTimer", tags);
-            failureTime = timer(registry, "failureTimer", tags);
-            ignoredTime = timer(registry, "ignoredTimer", tags);
-            ingested = registry.counter(PREFIX + ".ingestedCounter", tags);
-            succeeded = registry.counter(PREFIX + ".successCounter", tags);
-            failed = registry.counter(PREFIX + ".failureCounter", tags);
-            processed = registry.counter(PREFIX + ".processedCounter", tags);
-            ignored = registry.counter(PREFIX + ".ignoredCounter", tags);
+        Meters(MeterRegistry registry, String prefix, Clock clock, Tags tags) {
+            allTime = timer(registry, prefix + ".allTimer", tags);
+            successTime = timer(registry, prefix + ".successTimer", tags);
+            failureTime = timer(registry, prefix + ".failureTimer", tags);
+            ignoredTime = timer(registry, prefix + ".ignoredTimer", tags);
+            ingested = registry.counter(prefix + ".ingestedCounter", tags);
+            succeeded = registry.counter(prefix + ".successCounter", tags);
+            failed = registry.counter(prefix + ".failureCounter", tags);
+            processed = registry.counter(prefix + ".processedCounter", tags);
+            ignored = registry.counter(prefix + ".ignoredCounter", tags);
             busyTime = new SlidingTimeWindowReservoir(CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock);
-            registry.gauge(PREFIX + ".capacity", tags, busyTime, Meters::capacity);
+            registry.gauge(prefix + ".capacity", tags, busyTime, Meters::capacity);
         }
 
         /** How many handlers were busy on average over the window (1 = one thread busy all the time). */
@@ -111,7 +114,7 @@ final class CommandBusMeters implements MessageMonitor<CommandMessage<?>> {
         }
 
         private static Timer timer(MeterRegistry registry, String name, Tags tags) {
-            return Timer.builder(PREFIX + "." + name)
+            return Timer.builder(name)
                     .distributionStatisticExpiry(Duration.ofMinutes(10))
                     .publishPercentiles(PERCENTILES)
                     .tags(tags)

@@ -1,4 +1,4 @@
-package org.campaignledger.command.throughput;
+package org.campaignledger.platform.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,13 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
 import java.util.TreeSet;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
-class CommandBusMetersTest {
+class MessageMetersTest {
 
     record RecordSomething(String id) {
     }
@@ -22,17 +23,30 @@ class CommandBusMetersTest {
     }
 
     @Test
-    void registersTheSameMetersAsAxonsDimensionalMonitor() {
+    void registersTheSameMetersAsAxonsDimensionalMonitorOfTheCommandBus() {
+        assertSameMetersAsAxon(org.axonframework.commandhandling.CommandBus.class, "commandBus",
+                command(new RecordSomething("a")), command(new RecordOther("b")));
+    }
+
+    @Test
+    void registersTheSameMetersAsAxonsDimensionalMonitorOfTheEventStore() {
+        assertSameMetersAsAxon(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore",
+                GenericEventMessage.asEventMessage(new RecordSomething("a")),
+                GenericEventMessage.asEventMessage(new RecordOther("b")));
+    }
+
+    private static void assertSameMetersAsAxon(Class<?> component, String name, Message<?> one, Message<?> other) {
         MeterRegistry axons = new SimpleMeterRegistry();
         @SuppressWarnings("unchecked")
-        MessageMonitor<CommandMessage<?>> axon = (MessageMonitor<CommandMessage<?>>) new GlobalMetricRegistry(axons)
-                .registerComponentWithDefaultTags(org.axonframework.commandhandling.CommandBus.class, "commandBus");
+        MessageMonitor<Message<?>> axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons)
+                .registerComponentWithDefaultTags(component, name);
         MeterRegistry ours = new SimpleMeterRegistry();
-        CommandBusMeters meters = new CommandBusMeters(ours);
+        MessageMeters meters = new MessageMeters(ours, name);
 
-        for (MessageMonitor<CommandMessage<?>> monitor : java.util.List.of(axon, meters)) {
-            monitor.onMessageIngested(command(new RecordSomething("a"))).reportSuccess();
-            monitor.onMessageIngested(command(new RecordOther("b"))).reportFailure(new IllegalStateException());
+        for (MessageMonitor<Message<?>> monitor : java.util.List.of(axon, meters)) {
+            monitor.onMessageIngested(one).reportSuccess();
+            monitor.onMessageIngested(other).reportFailure(new IllegalStateException());
+            monitor.onMessageIngested(one).reportIgnored();
         }
 
         assertThat(described(ours)).isEqualTo(described(axons)).isNotEmpty();
@@ -41,7 +55,7 @@ class CommandBusMetersTest {
     @Test
     void countsAndTimesEachOutcomePerPayloadType() {
         MeterRegistry registry = new SimpleMeterRegistry();
-        CommandBusMeters meters = new CommandBusMeters(registry);
+        MessageMeters meters = new MessageMeters(registry, "commandBus");
 
         meters.onMessageIngested(command(new RecordSomething("a"))).reportSuccess();
         meters.onMessageIngested(command(new RecordSomething("b"))).reportSuccess();
@@ -59,7 +73,7 @@ class CommandBusMetersTest {
         assertThat(registry.get("commandBus.ignoredTimer").tag("payloadType", "RecordOther").timer().count()).isEqualTo(1);
     }
 
-    private static CommandMessage<?> command(Object payload) {
+    private static Message<?> command(Object payload) {
         return GenericCommandMessage.asCommandMessage(payload);
     }
 

@@ -1,0 +1,46 @@
+package org.campaignledger.platform.metrics;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The command bus and the event store (every bus) get {@link MessageMeters}: Axon's dimensional meters, looked
+ * up once per payload type instead of built per message. Every other component (event processors, the query
+ * bus) keeps Axon's own monitor. Runs after Axon's {@code MetricsConfigurerModule} (order 0), whose monitor
+ * factory it replaces and delegates to.
+ */
+@AutoConfiguration(after = MicrometerMetricsAutoConfiguration.class)
+@ConditionalOnProperty(name = "axon.metrics.micrometer.dimensional", havingValue = "true")
+public class BusMetersConfiguration {
+
+    @Bean
+    @ConditionalOnBean(GlobalMetricRegistry.class)
+    ConfigurerModule busMetersOncePerPayloadType(GlobalMetricRegistry axonMeters) {
+        return new ConfigurerModule() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public void configureModule(Configurer configurer) {
+                configurer.configureMessageMonitor(axon -> (componentType, componentName) ->
+                        CommandBus.class.isAssignableFrom(componentType) || EventBus.class.isAssignableFrom(componentType)
+                                ? new MessageMeters(axonMeters.getRegistry(), componentName)
+                                : (MessageMonitor<Message<?>>) axonMeters.registerComponentWithDefaultTags(
+                                        componentType, componentName));
+            }
+
+            @Override
+            public int order() {
+                return 1;
+            }
+        };
+    }
+}
