@@ -30,11 +30,16 @@ public class BusMetersConfiguration {
             @Override
             @SuppressWarnings("unchecked")
             public void configureModule(Configurer configurer) {
-                configurer.configureMessageMonitor(axon -> (componentType, componentName) ->
-                        CommandBus.class.isAssignableFrom(componentType) || EventBus.class.isAssignableFrom(componentType)
-                                ? new MessageMeters(axonMeters.getRegistry(), componentName)
-                                : (MessageMonitor<Message<?>>) axonMeters.registerComponentWithDefaultTags(
-                                        componentType, componentName));
+                configurer.configureMessageMonitor(axon -> (componentType, componentName) -> {
+                    if (CommandBus.class.isAssignableFrom(componentType)) {
+                        return MessageMeters.ofHandlerBus(axonMeters.getRegistry(), componentName);
+                    }
+                    if (EventBus.class.isAssignableFrom(componentType)) {
+                        return MessageMeters.ofEventBus(axonMeters.getRegistry(), componentName);
+                    }
+                    return (MessageMonitor<Message<?>>) axonMeters.registerComponentWithDefaultTags(componentType,
+                            componentName);
+                });
             }
 
             @Override

@@ -30,20 +30,31 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final MeterRegistry registry;
     private final String prefix;
+    private final boolean perPayloadTypeCountsAndCapacity;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
-    /** @param prefix the component's name, as Axon names its meters: {@code commandBus}, {@code eventStore} */
-    public MessageMeters(MeterRegistry registry, String prefix) {
+    private MessageMeters(MeterRegistry registry, String prefix, boolean perPayloadTypeCountsAndCapacity) {
         this.registry = registry;
         this.prefix = prefix;
+        this.perPayloadTypeCountsAndCapacity = perPayloadTypeCountsAndCapacity;
         this.clock = registry.config().clock();
+    }
+
+    /** As Axon meters a command (or query) bus: counters and a capacity gauge per payload type. */
+    public static MessageMeters ofHandlerBus(MeterRegistry registry, String name) {
+        return new MessageMeters(registry, name, true);
+    }
+
+    /** As Axon meters an event bus or store: counters over all payload types, no capacity gauge. */
+    public static MessageMeters ofEventBus(MeterRegistry registry, String name) {
+        return new MessageMeters(registry, name, false);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(),
-                type -> new Meters(registry, prefix, clock, tags(message)));
+                type -> new Meters(registry, prefix, clock, tags(message), perPayloadTypeCountsAndCapacity));
         meters.ingested.increment();
         long start = clock.monotonicTime();
         return new MonitorCallback() {
@@ -70,10 +81,20 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
             private void record(Timer outcome) {
                 long took = clock.monotonicTime() - start;
                 meters.allTime.record(took, TimeUnit.NANOSECONDS);
-                meters.busyTime.update(took);
+                if (meters.busyTime != null) {
+                    meters.busyTime.update(took);
+                }
                 outcome.record(took, TimeUnit.NANOSECONDS);
             }
         };
+    }
+
+    String name() {
+        return prefix;
+    }
+
+    MeterRegistry registry() {
+        return registry;
     }
 
     private static Tags tags(Message<?> message) {
@@ -93,18 +114,23 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
         /** Time spent handling in the last {@link #CAPACITY_WINDOW}: {@code commandBus.capacity} as Axon computes it. */
         final SlidingTimeWindowReservoir busyTime;
 
-        Meters(MeterRegistry registry, String prefix, Clock clock, Tags tags) {
+        Meters(MeterRegistry registry, String prefix, Clock clock, Tags tags, boolean perPayloadTypeCountsAndCapacity) {
             allTime = timer(registry, prefix + ".allTimer", tags);
             successTime = timer(registry, prefix + ".successTimer", tags);
             failureTime = timer(registry, prefix + ".failureTimer", tags);
             ignoredTime = timer(registry, prefix + ".ignoredTimer", tags);
-            ingested = registry.counter(prefix + ".ingestedCounter", tags);
-            succeeded = registry.counter(prefix + ".successCounter", tags);
-            failed = registry.counter(prefix + ".failureCounter", tags);
-            processed = registry.counter(prefix + ".processedCounter", tags);
-            ignored = registry.counter(prefix + ".ignoredCounter", tags);
-            busyTime = new SlidingTimeWindowReservoir(CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock);
-            registry.gauge(prefix + ".capacity", tags, busyTime, Meters::capacity);
+            Tags counted = perPayloadTypeCountsAndCapacity ? tags : Tags.empty();
+            ingested = registry.counter(prefix + ".ingestedCounter", counted);
+            succeeded = registry.counter(prefix + ".successCounter", counted);
+            failed = registry.counter(prefix + ".failureCounter", counted);
+            processed = registry.counter(prefix + ".processedCounter", counted);
+            ignored = registry.counter(prefix + ".ignoredCounter", counted);
+            if (perPayloadTypeCountsAndCapacity) {
+                busyTime = new SlidingTimeWindowReservoir(CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock);
+                registry.gauge(prefix + ".capacity", tags, busyTime, Meters::capacity);
+            } else {
+                busyTime = null;
+            }
         }
 
         /** How many handlers were busy on average over the window (1 = one thread busy all the time). */

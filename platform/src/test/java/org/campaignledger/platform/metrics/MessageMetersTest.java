@@ -24,24 +24,25 @@ class MessageMetersTest {
 
     @Test
     void registersTheSameMetersAsAxonsDimensionalMonitorOfTheCommandBus() {
-        assertSameMetersAsAxon(org.axonframework.commandhandling.CommandBus.class, "commandBus",
+        assertSameMetersAsAxon(org.axonframework.commandhandling.CommandBus.class,
+                MessageMeters.ofHandlerBus(new SimpleMeterRegistry(), "commandBus"),
                 command(new RecordSomething("a")), command(new RecordOther("b")));
     }
 
     @Test
     void registersTheSameMetersAsAxonsDimensionalMonitorOfTheEventStore() {
-        assertSameMetersAsAxon(org.axonframework.eventsourcing.eventstore.EventStore.class, "eventStore",
+        assertSameMetersAsAxon(org.axonframework.eventsourcing.eventstore.EventStore.class,
+                MessageMeters.ofEventBus(new SimpleMeterRegistry(), "eventStore"),
                 GenericEventMessage.asEventMessage(new RecordSomething("a")),
                 GenericEventMessage.asEventMessage(new RecordOther("b")));
     }
 
-    private static void assertSameMetersAsAxon(Class<?> component, String name, Message<?> one, Message<?> other) {
+    private static void assertSameMetersAsAxon(Class<?> component, MessageMeters meters, Message<?> one,
+                                               Message<?> other) {
         MeterRegistry axons = new SimpleMeterRegistry();
         @SuppressWarnings("unchecked")
         MessageMonitor<Message<?>> axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons)
-                .registerComponentWithDefaultTags(component, name);
-        MeterRegistry ours = new SimpleMeterRegistry();
-        MessageMeters meters = new MessageMeters(ours, name);
+                .registerComponentWithDefaultTags(component, meters.name());
 
         for (MessageMonitor<Message<?>> monitor : java.util.List.of(axon, meters)) {
             monitor.onMessageIngested(one).reportSuccess();
@@ -49,13 +50,13 @@ class MessageMetersTest {
             monitor.onMessageIngested(one).reportIgnored();
         }
 
-        assertThat(described(ours)).isEqualTo(described(axons)).isNotEmpty();
+        assertThat(described(meters.registry())).isEqualTo(described(axons)).isNotEmpty();
     }
 
     @Test
     void countsAndTimesEachOutcomePerPayloadType() {
         MeterRegistry registry = new SimpleMeterRegistry();
-        MessageMeters meters = new MessageMeters(registry, "commandBus");
+        MessageMeters meters = MessageMeters.ofHandlerBus(registry, "commandBus");
 
         meters.onMessageIngested(command(new RecordSomething("a"))).reportSuccess();
         meters.onMessageIngested(command(new RecordSomething("b"))).reportSuccess();
