@@ -31,6 +31,7 @@ final class LedgerChecks {
         TABLES.put("progress_campaign", "campaign_id");
         TABLES.put("unit_day_delta", "unit_code, day");
         TABLES.put("fact_change", "event_id, day");
+        TABLES.put("fact_change_hour", "recorded_hour, unit_code, day");
         TABLES.put("participant_progress", "participant_id");
         TABLES.put("unit_it_officer", "unit_code, officer_id, assigned_on");
         TABLES.put("unit_team", "unit_code, team_id");
