@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fast way through a rebuild: with the projections' processors stopped and their tokens reset, the log
- * up to the head at the rebuild's start is read once, with one forward-only cursor, and each event is
+ * up to the head at the rebuild's start is read once, page by page in log order, and each event is
  * deserialised once. Every projection being rebuilt gets the events its handlers take, in log order, from
  * its own thread: the same event handlers its processor would call, a few thousand events per unit of
  * work and transaction (the projections fold each transaction's events in memory and write them with JDBC
@@ -252,52 +252,57 @@ class BulkReplay {
         // the global index starts at 1 (BIGSERIAL); as Axon's engine, everything missing above that is a gap
         long last = 0;
         long read = 0;
-        try (Connection cursor = dataSource.getConnection()) {
-            cursor.setAutoCommit(false);
-            cursor.setReadOnly(true);
-            // only the columns an event message needs; the chain's hashes and the search columns stay behind
-            try (PreparedStatement statement = cursor.prepareStatement("SELECT global_index, event_identifier,"
+        List<TrackedEventData<byte[]>> chunk = new ArrayList<>(eventsPerTransaction);
+        List<boolean[]> chunkTakenBy = new ArrayList<>(eventsPerTransaction);
+        Map<String, boolean[]> takenBy = new HashMap<>();
+        boolean[] everyone = new boolean[targets.size()];
+        Arrays.fill(everyone, true);
+        try (Connection pages = dataSource.getConnection()) {
+            // page by page, each page its own short snapshot: one snapshot held open through a long replay
+            // keeps every row version the projections' own transactions leave behind from being pruned, and
+            // their upserts then walk ever longer version chains (a rebuild at scale 0.25 did not finish).
+            // Only the columns an event message needs; the chain's hashes and the search columns stay behind.
+            pages.setAutoCommit(true);
+            pages.setReadOnly(true);
+            try (PreparedStatement page = pages.prepareStatement("SELECT global_index, event_identifier,"
                     + " aggregate_identifier, sequence_number, type, recorded_at, payload_type, payload_revision,"
-                    + " payload, meta_data FROM domain_event_entry WHERE global_index <= ? ORDER BY global_index")) {
-                statement.setFetchSize(eventsPerTransaction);
+                    + " payload, meta_data FROM domain_event_entry WHERE global_index > ? AND global_index <= ?"
+                    + " ORDER BY global_index LIMIT ?")) {
                 // a server-prepared statement from the first run: results in binary, bytea not hex-encoded
-                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                statement.setLong(1, head);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<TrackedEventData<byte[]>> chunk = new ArrayList<>(eventsPerTransaction);
-                    List<boolean[]> chunkTakenBy = new ArrayList<>(eventsPerTransaction);
-                    Map<String, boolean[]> takenBy = new HashMap<>();
-                    boolean[] everyone = new boolean[targets.size()];
-                    Arrays.fill(everyone, true);
-                    while (rows.next()) {
-                        long index = rows.getLong(1);
-                        for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET + 1); missing < index;
-                             missing++) {
-                            gaps.add(missing);
-                        }
-                        last = index;
-                        read++;
-                        // an event no projection being rebuilt takes is not deserialised at all
-                        boolean[] taken = filterByStoredType
-                                ? takenBy.computeIfAbsent(rows.getString(7), type -> takenBy(targets, type))
-                                : everyone;
-                        if (any(taken)) {
-                            chunk.add(entry(rows, index));
-                            chunkTakenBy.add(taken);
-                        }
-                        if (chunk.size() == eventsPerTransaction) {
-                            dispatch(chunk, chunkTakenBy, targets, upcasters, claims);
-                            chunk = new ArrayList<>(eventsPerTransaction);
-                            chunkTakenBy = new ArrayList<>(eventsPerTransaction);
-                        }
-                        if (read % 1000 == 0) {
-                            claims.keep();
+                page.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                int rowsInPage;
+                do {
+                    rowsInPage = 0;
+                    page.setLong(1, last);
+                    page.setLong(2, head);
+                    page.setInt(3, eventsPerTransaction);
+                    try (ResultSet rows = page.executeQuery()) {
+                        while (rows.next()) {
+                            rowsInPage++;
+                            long index = rows.getLong(1);
+                            for (long missing = Math.max(last + 1, index - MAX_GAP_OFFSET + 1); missing < index;
+                                 missing++) {
+                                gaps.add(missing);
+                            }
+                            last = index;
+                            read++;
+                            // an event no projection being rebuilt takes is not deserialised at all
+                            boolean[] taken = filterByStoredType
+                                    ? takenBy.computeIfAbsent(rows.getString(7), type -> takenBy(targets, type))
+                                    : everyone;
+                            if (any(taken)) {
+                                chunk.add(entry(rows, index));
+                                chunkTakenBy.add(taken);
+                            }
                         }
                     }
-                    dispatch(chunk, chunkTakenBy, targets, upcasters, claims);
-                }
-            } finally {
-                cursor.rollback();
+                    if (chunk.size() >= eventsPerTransaction || rowsInPage < eventsPerTransaction) {
+                        dispatch(chunk, chunkTakenBy, targets, upcasters, claims);
+                        chunk = new ArrayList<>(eventsPerTransaction);
+                        chunkTakenBy = new ArrayList<>(eventsPerTransaction);
+                    }
+                    claims.keep();
+                } while (rowsInPage == eventsPerTransaction);
             }
         }
         for (Target target : targets) {
