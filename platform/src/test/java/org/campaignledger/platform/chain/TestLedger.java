@@ -71,6 +71,12 @@ final class TestLedger implements AutoCloseable {
         return new TestLedger("1.0.1");
     }
 
+    /** A sealer that runs {@code whileReadingHeads} after it has cut the log, before it reads the heads. */
+    LedgerSealer sealer(Runnable whileReadingHeads) {
+        return new LedgerSealer(eventStore, dataSource, new DataSourceTransactionManager(dataSource),
+                Clock.systemUTC(), ZoneId.of("Asia/Ho_Chi_Minh"), whileReadingHeads);
+    }
+
     void migrate(String target) {
         var configuration = Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
                 .locations("classpath:db/migration/platform");
