@@ -14,7 +14,7 @@ final class Machine {
 
     private static final List<String> SETTINGS = List.of("synchronous_commit", "fsync", "wal_sync_method",
             "full_page_writes", "commit_delay", "shared_buffers", "work_mem", "max_wal_size", "checkpoint_timeout",
-            "wal_level", "max_connections");
+            "wal_level", "max_connections", "autovacuum", "jit");
 
     private Machine() {
     }
