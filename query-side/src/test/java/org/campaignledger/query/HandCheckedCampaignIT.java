@@ -399,6 +399,42 @@ class HandCheckedCampaignIT extends QuerySideIT {
                 .days().get(14).metrics().staffTrained()).isEqualTo(6);
     }
 
+    @Test
+    void aQuestionAskedAgainGetsTheSameAnswerUntilANewFactMovesTheCampaign() {
+        Facts g = new Facts();
+        log.append(g.launch("A", "B"));
+        log.append(g.communityTeam("A", "tA1", "G1", 5, 4));
+        awaitProjections();
+        Instant beforeTheSecondTeam = databaseNow();
+        String path = "/api/campaigns/" + g.id();
+        List<String> questions = List.of("/timeline", "/timeline?unit=A", "/summary", "/compare?from=1&to=45",
+                "/compare?from=1&to=45&sort=communityTeams", "/units?asOf=45");
+        String asKnownAt = "/summary?asKnownAt=" + beforeTheSecondTeam;
+        Map<String, String> first = new java.util.HashMap<>();
+        for (String question : questions) {
+            String answer = http.getForObject(path + question, String.class);
+            // asked again: the view and its JSON come from the caches, the same bytes
+            assertThat(http.getForObject(path + question, String.class)).as(question).isEqualTo(answer);
+            first.put(question, answer);
+        }
+        String pastAnswer = http.getForObject(path + asKnownAt, String.class);
+        // what the cache sends reads back into the very view the query bus answers
+        assertThat(http.getForObject(path + "/timeline", TimelineView.class)).isEqualTo(queries.query(
+                new FindTimelineQuery(g.campaignId, null, null), TimelineView.class).join());
+
+        log.append(g.communityTeam("A", "tA2", "G2", 7, 4));
+        awaitProjections();
+
+        for (String question : questions) {
+            assertThat(http.getForObject(path + question, String.class)).as(question).isNotEqualTo(first.get(question));
+        }
+        TimelineView now = http.getForObject(path + "/timeline", TimelineView.class);
+        assertThat(now.days().get(44).metrics().communityTeams()).isEqualTo(2);
+        // the past as known before the second team does not move with it
+        assertThat(http.getForObject(path + asKnownAt, String.class)).isEqualTo(pastAnswer);
+        assertThat(http.getForObject(path + asKnownAt, SummaryView.class).cityWide().communityTeams()).isEqualTo(1);
+    }
+
     private <T> T get(String path, Class<T> type) {
         ResponseEntity<T> response = http.getForEntity("/api/campaigns/" + f.id() + path, type);
         assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);

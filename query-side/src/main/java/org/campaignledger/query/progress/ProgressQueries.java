@@ -46,6 +46,7 @@ public class ProgressQueries {
     private final CampaignDefinitions definitions;
     private final ProgressReader reader;
     private final JdbcTemplate jdbc;
+    private final DerivedViews views = new DerivedViews();
 
     ProgressQueries(CampaignDefinitions definitions, ProgressReader reader, JdbcTemplate jdbc) {
         this.definitions = definitions;
@@ -60,13 +61,15 @@ public class ProgressQueries {
             throw QueryProblems.unitNotFound(definition.id(), unit.value());
         }
         Progress progress = reader.read(definition, query.asKnownAt());
-        List<TimelineView.Day> days = IntStream.rangeClosed(1, definition.durationDays()).mapToObj(day -> {
-            MetricsView metrics = unit == null ? Figures.metrics(progress.allUnitsAt(day))
-                    : Figures.metrics(List.of(progress.at(unit.value(), day)));
-            return new TimelineView.Day(day, definition.dateOf(day), metrics,
-                    Figures.targets(definition.launched().targets(), metrics, unit != null));
-        }).toList();
-        return new TimelineView(query.campaignId(), unit, query.asKnownAt(), days);
+        return views.of(progress, query, () -> {
+            List<TimelineView.Day> days = IntStream.rangeClosed(1, definition.durationDays()).mapToObj(day -> {
+                MetricsView metrics = unit == null ? Figures.metrics(progress.allUnitsAt(day))
+                        : Figures.metrics(List.of(progress.at(unit.value(), day)));
+                return new TimelineView.Day(day, definition.dateOf(day), metrics,
+                        Figures.targets(definition.launched().targets(), metrics, unit != null));
+            }).toList();
+            return new TimelineView(query.campaignId(), unit, query.asKnownAt(), days);
+        });
     }
 
     public SummaryView summary(FindSummaryQuery query) {
@@ -79,19 +82,24 @@ public class ProgressQueries {
         }
         int day = query.asOf() == null ? definition.durationDays() : dayWithin(definition, "asOf", query.asOf());
         Progress progress = reader.read(definition, asKnownAt);
-        MetricsView city = Figures.metrics(progress.allUnitsAt(day));
-        List<TargetProgressView> targets = Figures.targets(definition.launched().targets(), city, false);
-        List<SummaryView.UnitResult> units = definition.units().stream()
-                .map(unit -> unitResult(definition, progress, unit, day))
-                .toList();
-        List<SummaryView.UnitResult> lagging = units.stream()
-                .filter(unit -> !unit.allTargetsMet())
-                .sorted(Comparator.comparing(SummaryView.UnitResult::score)
-                        .thenComparing(unit -> unit.unitCode().value()))
-                .toList();
-        return new SummaryView(query.campaignId(), definition.dateOf(day), day, asKnownAt, query.atClosing(),
-                closing.isPresent(), city, targets, targets.stream().allMatch(TargetProgressView::met), units,
-                lagging, modelPractices(definition, day, asKnownAt));
+        Instant knownAt = asKnownAt;
+        // the model practices come from another projection: part of the question, read every time
+        List<ModelPracticeView> practices = modelPractices(definition, day, asKnownAt);
+        return views.of(progress, List.of(query, day, closing.isPresent(), practices), () -> {
+            MetricsView city = Figures.metrics(progress.allUnitsAt(day));
+            List<TargetProgressView> targets = Figures.targets(definition.launched().targets(), city, false);
+            List<SummaryView.UnitResult> units = definition.units().stream()
+                    .map(unit -> unitResult(definition, progress, unit, day))
+                    .toList();
+            List<SummaryView.UnitResult> lagging = units.stream()
+                    .filter(unit -> !unit.allTargetsMet())
+                    .sorted(Comparator.comparing(SummaryView.UnitResult::score)
+                            .thenComparing(unit -> unit.unitCode().value()))
+                    .toList();
+            return new SummaryView(query.campaignId(), definition.dateOf(day), day, knownAt, query.atClosing(),
+                    closing.isPresent(), city, targets, targets.stream().allMatch(TargetProgressView::met), units,
+                    lagging, practices);
+        });
     }
 
     public ComparisonView compare(FindComparisonQuery query) {
@@ -103,25 +111,32 @@ public class ProgressQueries {
         if (sort != null && !MetricCatalog.names(Figures.metrics(List.of())).contains(sort)) {
             throw QueryProblems.invalidParameter("sort", sort, "a metric name such as staffTrained");
         }
-        List<ComparisonView.Delta> city = deltas(Figures.metrics(progress.allUnitsAt(from)),
-                Figures.metrics(progress.allUnitsAt(to)));
-        List<ComparisonView.UnitDeltas> units = new ArrayList<>(definition.units().stream()
-                .map(unit -> new ComparisonView.UnitDeltas(unit.code(), unit.name(),
-                        deltas(Figures.metrics(List.of(progress.at(unit.code().value(), from))),
-                                Figures.metrics(List.of(progress.at(unit.code().value(), to))))))
-                .toList());
-        Comparator<ComparisonView.UnitDeltas> byCode = Comparator.comparing(unit -> unit.unitCode().value());
-        units.sort(sort == null ? byCode
-                : Comparator.comparing((ComparisonView.UnitDeltas unit) -> delta(unit, sort)).reversed()
-                        .thenComparing(byCode));
-        return new ComparisonView(query.campaignId(), definition.dateOf(from), from, definition.dateOf(to), to,
-                query.asKnownAt(), sort, city, units);
+        return views.of(progress, query, () -> {
+            List<ComparisonView.Delta> city = deltas(Figures.metrics(progress.allUnitsAt(from)),
+                    Figures.metrics(progress.allUnitsAt(to)));
+            List<ComparisonView.UnitDeltas> units = new ArrayList<>(definition.units().stream()
+                    .map(unit -> new ComparisonView.UnitDeltas(unit.code(), unit.name(),
+                            deltas(Figures.metrics(List.of(progress.at(unit.code().value(), from))),
+                                    Figures.metrics(List.of(progress.at(unit.code().value(), to))))))
+                    .toList());
+            Comparator<ComparisonView.UnitDeltas> byCode = Comparator.comparing(unit -> unit.unitCode().value());
+            units.sort(sort == null ? byCode
+                    : Comparator.comparing((ComparisonView.UnitDeltas unit) -> delta(unit, sort)).reversed()
+                            .thenComparing(byCode));
+            return new ComparisonView(query.campaignId(), definition.dateOf(from), from, definition.dateOf(to), to,
+                    query.asKnownAt(), sort, city, List.copyOf(units));
+        });
     }
 
     public UnitRankingView ranking(FindUnitRankingQuery query) {
         CampaignDefinition definition = definition(query.campaignId());
         int day = query.asOf() == null ? today(definition) : dayWithin(definition, "asOf", query.asOf());
         Progress progress = reader.read(definition, query.asKnownAt());
+        return views.of(progress, List.of(query, day), () -> rank(definition, progress, query, day));
+    }
+
+    private UnitRankingView rank(CampaignDefinition definition, Progress progress, FindUnitRankingQuery query,
+                                 int day) {
         List<SummaryView.UnitResult> results = definition.units().stream()
                 .map(unit -> unitResult(definition, progress, unit, day))
                 .sorted(Comparator.comparing(SummaryView.UnitResult::score).reversed()
