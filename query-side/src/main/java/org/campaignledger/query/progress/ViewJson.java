@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.campaignledger.api.query.ComparisonView;
+import org.campaignledger.api.query.SummaryView;
+import org.campaignledger.api.query.TimelineView;
+import org.campaignledger.api.query.UnitRankingView;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -61,7 +65,9 @@ class ViewJson implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
-        if (body == null || body instanceof RawValue) {
+        // only the views DerivedViews hands out again; a problem answer is written as usual
+        if (!(body instanceof TimelineView || body instanceof SummaryView || body instanceof ComparisonView
+                || body instanceof UnitRankingView)) {
             return body;
         }
         Same key = new Same(body);
