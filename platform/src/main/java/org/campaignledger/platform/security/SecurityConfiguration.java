@@ -1,6 +1,7 @@
 package org.campaignledger.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import org.campaignledger.platform.PlatformDefaults;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -82,9 +83,12 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()));
-        if (jwtDecoder.getIfAvailable() != null) {
+        JwtDecoder issuers = jwtDecoder.getIfAvailable();
+        if (issuers != null) {
+            JwtDecoder remembered = new RememberedJwts(issuers, properties.getVerifiedCredentialsTtl(), 10_000,
+                    Clock.systemUTC());
             http.oauth2ResourceServer(server -> server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtLedgerUsers(properties.getJwt())))
+                    .jwt(jwt -> jwt.decoder(remembered).jwtAuthenticationConverter(new JwtLedgerUsers(properties.getJwt())))
                     .authenticationEntryPoint(problems.unauthenticated())
                     .accessDeniedHandler(problems.forbidden()));
         }

@@ -24,7 +24,10 @@ public class SecurityProperties {
     private boolean publicOverview = false;
     /** The dashboard's own login page, if the application serves one; else Spring's generated page. */
     private String loginPage;
-    /** How long a verified Basic/login credential is remembered, so a client's every request does not re-check its hash. */
+    /**
+     * How long a verified Basic/login credential or Bearer token is remembered, so a client's every request does not
+     * re-check its hash or signature (a token never past its own expiry).
+     */
     private java.time.Duration verifiedCredentialsTtl = java.time.Duration.ofMinutes(5);
     private final Jwt jwt = new Jwt();
 
