@@ -20,10 +20,37 @@ import java.util.List;
  * @param peerRebuildEvents how many of the log's first events the peer-default replays for B4's reference
  * @param units B3 plans the campaign of only the first {@code units} units of Hanoi's 126 (0: all of them);
  *              the smoke run's way to a small log, since some facts per unit do not shrink with the scale
+ * @param schema {@code --schema=bench_...}: measure the log an earlier run left in that schema instead of ingesting
+ *               one (only B4 and B5, which read a log; empty: a fresh schema and the measures that make it), so
+ *               one jar can ask the same questions of two scales' logs side by side
  */
 record Options(double scale, int repeats, Duration referenceTime, int commandsPerRun, List<Integer> concurrencies,
                int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures,
-               long peerRebuildEvents, int units) {
+               long peerRebuildEvents, int units, String schema) {
+
+    /** Measures that only read an existing log, the ones a run on an earlier run's schema may make. */
+    static final List<String> ON_EXISTING_LOG = List.of("B4", "B5");
+
+    Options {
+        if (!schema.isEmpty() && (measures.isEmpty() || !ON_EXISTING_LOG.containsAll(measures))) {
+            throw new IllegalArgumentException("--schema=" + schema + " measures an existing log: give --measures="
+                    + "B5, B4 or B4,B5 (not " + (measures.isEmpty() ? "all" : String.join(",", measures)) + ")");
+        }
+        if (!schema.isEmpty() && !schema.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("--schema=" + schema + ": a schema name of lower-case letters, digits"
+                    + " and underscores");
+        }
+    }
+
+    /** These options, measuring {@code only} on the log an earlier run left in {@code existing}, reported to {@code to}. */
+    Options onExistingLog(String existing, List<String> only, Path to) {
+        return new Options(scale, repeats, referenceTime, commandsPerRun, concurrencies, importRows, ingestConcurrency,
+                latencyTime, to, only, peerRebuildEvents, units, existing);
+    }
+
+    boolean reusesSchema() {
+        return !schema.isEmpty();
+    }
 
     /** B5 and B6 come with B3: they measure its data and its run. */
     boolean runs(String measure) {
@@ -32,14 +59,14 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(250), 60, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of(), 150, 12);
+                out, List.of(), 150, 12, "");
     }
 
     static Options parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         Path out = Path.of(value(args, "out", "target/bench"));
         Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
-                Duration.ofSeconds(20), out, List.of(), 20_000, 0);
+                Duration.ofSeconds(20), out, List.of(), 20_000, 0, "");
         return new Options(Double.parseDouble(value(args, "scale", String.valueOf(base.scale()))),
                 Integer.parseInt(value(args, "repeats", String.valueOf(base.repeats()))),
                 Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
@@ -53,7 +80,8 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 out, value(args, "measures", "").isBlank() ? List.of()
                         : List.of(value(args, "measures", "").split(",")),
                 Long.parseLong(value(args, "peer-rebuild-events", String.valueOf(base.peerRebuildEvents()))),
-                Integer.parseInt(value(args, "units", String.valueOf(base.units()))));
+                Integer.parseInt(value(args, "units", String.valueOf(base.units()))),
+                value(args, "schema", base.schema()));
     }
 
     private static String value(String[] args, String name, String fallback) {

@@ -1,6 +1,7 @@
 package org.campaignledger.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,5 +50,28 @@ class BenchSmokeIT {
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
                         "limit-batch", "limit-scan", "peer-default");
+
+        // the same questions of the log that run left, from a new JVM's application: how scale 4 is set beside scale 1
+        Path again = out.resolve("again");
+        new Bench(Options.smoke(again).onExistingLog(results.path("schema").asText(), List.of("B5"), again)).run();
+        JsonNode reused = new ObjectMapper().readTree(again.resolve("results.json").toFile());
+        assertThat(reused.path("schema").asText()).isEqualTo(results.path("schema").asText());
+        assertThat(reused.path("reusedLogEvents").asLong()).isPositive();
+        List<String> reusedIds = new ArrayList<>();
+        reused.path("measures").forEach(measure -> reusedIds.add(measure.path("id").asText()));
+        assertThat(reusedIds).hasSize(8).containsOnly("B5");
+        List<String> reusedPhases = new ArrayList<>();
+        reused.path("phaseSeconds").fieldNames().forEachRemaining(reusedPhases::add);
+        assertThat(reusedPhases).containsExactly("start", "B5");
+    }
+
+    @Test
+    void refusesToMeasureAnExistingLogWithMeasuresThatWouldWriteToIt() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--schema=bench_20261201_150000", "--measures=B1,B5"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("B1,B5");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--schema=bench_20261201_150000"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not all");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--schema=x; drop table y", "--measures=B5"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case");
     }
 }
