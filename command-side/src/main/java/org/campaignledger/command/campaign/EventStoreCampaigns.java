@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.campaignledger.api.campaign.CampaignClosedEvent;
 import org.campaignledger.api.campaign.CampaignId;
 import org.campaignledger.api.campaign.CampaignLaunchedEvent;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Campaign rules read from the campaign's own event stream (two events at most) and cached.
  * A definition never changes, so it is cached for good; whether the campaign is closed is learnt at
  * once from this node's own events, and re-read every {@link #CLOSED_REFRESH} for closings accepted
- * by another node.
+ * by another node. This node's events reach the cache only once their transaction committed: until then
+ * they count for the commands of that transaction alone (a launch and a fact in one group commit), and a
+ * failed commit leaves the cache as it was ({@code CampaignRulesIT}).
  */
 @Component
 @ProcessingGroup(EventStoreCampaigns.PROCESSING_GROUP)
@@ -29,6 +33,7 @@ class EventStoreCampaigns implements Campaigns {
 
     static final String PROCESSING_GROUP = "campaign-rules";
     static final Duration CLOSED_REFRESH = Duration.ofSeconds(2);
+    private static final String UNCOMMITTED = EventStoreCampaigns.class.getName() + ".uncommitted";
 
     private final EventStore eventStore;
     private final Clock clock;
@@ -41,6 +46,10 @@ class EventStoreCampaigns implements Campaigns {
 
     @Override
     public CampaignRules rulesFor(CampaignId campaignId) {
+        CampaignRules uncommitted = uncommitted(false).get(campaignId);
+        if (uncommitted != null) {
+            return uncommitted;
+        }
         Cached cached = cache.get(campaignId);
         long now = System.nanoTime();
         if (cached != null && (cached.rules.isClosed() || now - cached.loadedAt < CLOSED_REFRESH.toNanos())) {
@@ -71,13 +80,48 @@ class EventStoreCampaigns implements Campaigns {
 
     @EventHandler
     void on(CampaignLaunchedEvent event) {
-        cache.put(event.campaignId(), new Cached(new CampaignRules(event, null, clock), System.nanoTime()));
+        learn(event.campaignId(), new CampaignRules(event, null, clock));
     }
 
     @EventHandler
     void on(CampaignClosedEvent event) {
-        cache.computeIfPresent(event.campaignId(),
-                (id, cached) -> new Cached(cached.rules.closedOn(event.occurredOn()), System.nanoTime()));
+        CampaignRules known = uncommitted(false).get(event.campaignId());
+        if (known == null && cache.get(event.campaignId()) != null) {
+            known = cache.get(event.campaignId()).rules;
+        }
+        if (known != null) {
+            learn(event.campaignId(), known.closedOn(event.occurredOn()));
+        }
+    }
+
+    /** Rules from an event of this node: for its own transaction now, for everyone once it committed. */
+    private void learn(CampaignId campaignId, CampaignRules rules) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            cache.put(campaignId, new Cached(rules, System.nanoTime()));
+            return;
+        }
+        uncommitted(true).put(campaignId, rules);
+    }
+
+    /**
+     * The rules learnt in the current transaction (its root unit of work), copied to the cache after it commits;
+     * a rollback discards them with the unit of work. Empty outside a unit of work.
+     */
+    private Map<CampaignId, CampaignRules> uncommitted(boolean create) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Map.of();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        if (!create) {
+            Map<CampaignId, CampaignRules> learnt = root.getResource(UNCOMMITTED);
+            return learnt == null ? Map.of() : learnt;
+        }
+        return root.getOrComputeResource(UNCOMMITTED, key -> {
+            Map<CampaignId, CampaignRules> learnt = new ConcurrentHashMap<>();
+            root.afterCommit(committed -> learnt.forEach(
+                    (campaignId, rules) -> cache.put(campaignId, new Cached(rules, System.nanoTime()))));
+            return learnt;
+        });
     }
 
     private record Cached(CampaignRules rules, long loadedAt) {
