@@ -9,6 +9,7 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Bean;
  *   <li>{@code campaign-ledger.command.aggregate-cache.size}: how many aggregates stay in memory
  *       between commands ({@link BoundedAggregateCache}); 0 reads every aggregate from its stream.</li>
  * </ul>
+ * And, always: each command's target aggregate is found by members looked up once per command class
+ * ({@link CachedCommandTargetResolver}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class ThroughputConfiguration {
@@ -33,6 +36,12 @@ class ThroughputConfiguration {
     @Bean(AGGREGATE_CACHE)
     Cache aggregateCache(@Value("${campaign-ledger.command.aggregate-cache.size:50000}") int size) {
         return size <= 0 ? NoCache.INSTANCE : new BoundedAggregateCache(size);
+    }
+
+    /** Found by Axon's aggregate configuration by type: every aggregate's command handler resolves its targets here. */
+    @Bean
+    CommandTargetResolver commandTargetResolver() {
+        return new CachedCommandTargetResolver();
     }
 
     /** Replaces Axon's auto-configured simple bus, which backs off when a command bus bean exists. */

@@ -19,6 +19,7 @@ import java.util.stream.LongStream;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.campaignledger.api.campaign.CampaignId;
 import org.campaignledger.api.support.OpenSupportPointCommand;
@@ -59,6 +60,8 @@ class GroupCommitIT {
     CommandBus commandBus;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.axonframework.config.Configuration axon;
 
     private CampaignId campaign;
 
@@ -71,6 +74,12 @@ class GroupCommitIT {
     @Test
     void runsOnTheGroupCommitBus() {
         assertThat(commandBus).isInstanceOf(GroupCommitCommandBus.class);
+    }
+
+    @Test
+    void aggregatesFindTheirTargetsWithMembersLookedUpOnce() {
+        // Axon's aggregate configuration takes the command target resolver from here (by type, else its own)
+        assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
     }
 
     @Test
