@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.campaignledger.api.common.CampaignFact;
@@ -52,10 +53,17 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
                 + schema.payloadColumn() + ", " + schema.metaDataColumn() + ", "
                 + "campaign_id, unit_code, occurred_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
         PreparedStatement statement = connection.prepareStatement(sql);
+        // the events of one batch mostly carry the same metadata (one request's principal and correlation id:
+        // a CSV import's chunk), so equal metadata is serialised once
+        MetaData lastMetaData = null;
+        byte[] lastMetaDataBytes = null;
         for (EventMessage<?> message : events) {
             DomainEventMessage<?> event = asDomainEvent(message);
             SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-            SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+            if (lastMetaDataBytes == null || !event.getMetaData().equals(lastMetaData)) {
+                lastMetaData = event.getMetaData();
+                lastMetaDataBytes = event.serializeMetaData(serializer, byte[].class).getData();
+            }
             statement.setString(1, event.getIdentifier());
             statement.setString(2, event.getAggregateIdentifier());
             statement.setLong(3, event.getSequenceNumber());
@@ -63,7 +71,7 @@ public class LedgerEventStorageEngine extends JdbcEventStorageEngine {
             statement.setString(5, payload.getType().getName());
             statement.setString(6, payload.getType().getRevision());
             statement.setBytes(7, payload.getData());
-            statement.setBytes(8, metaData.getData());
+            statement.setBytes(8, lastMetaDataBytes);
             if (event.getPayload() instanceof CampaignFact fact) {
                 statement.setString(9, fact.campaignId() == null ? null : fact.campaignId().value());
                 statement.setString(10, fact.unitCode() == null ? null : fact.unitCode().value());
