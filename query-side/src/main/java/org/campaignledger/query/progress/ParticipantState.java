@@ -60,12 +60,44 @@ final class ParticipantState {
         return latest;
     }
 
+    /**
+     * The completions as a JSON object, course code to ISO date, in course order: what Jackson writes for the
+     * map (tested equal), without going through Jackson for every participant a batch writes.
+     */
     String completionsJson() {
-        try {
-            return JSON.writeValueAsString(completions);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringBuilder json = new StringBuilder(2 + 24 * completions.size()).append('{');
+        completions.forEach((course, completedOn) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            quote(json, course).append(':').append('"').append(completedOn).append('"');
+        });
+        return json.append('}').toString();
+    }
+
+    /** A JSON string as Jackson escapes it: quote, backslash and control characters only. */
+    private static StringBuilder quote(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\b' -> json.append("\\b");
+                case '\t' -> json.append("\\t");
+                case '\n' -> json.append("\\n");
+                case '\f' -> json.append("\\f");
+                case '\r' -> json.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04X", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
         }
+        return json.append('"');
     }
 
     static TreeMap<String, LocalDate> completionsFrom(String json) {

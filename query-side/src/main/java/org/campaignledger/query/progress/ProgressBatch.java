@@ -259,7 +259,7 @@ final class ProgressBatch {
                     + " enrolled_on, completions, trained_on FROM participant_progress"
                     + " WHERE campaign_id = ? AND participant_id = ANY (?)");
             statement.setString(1, campaignId);
-            Array array = connection.createArrayOf("varchar", ids.toArray());
+            Array array = connection.createArrayOf("varchar", ids.toArray(String[]::new)); // binary, as ColumnArrays
             statement.setArray(2, array);
             return statement;
         }, rs -> {
