@@ -24,9 +24,15 @@ public final class DatabaseFailures {
     private DatabaseFailures() {
     }
 
-    /** @return true if the failure, or anything it was caused by, says the database is unavailable or too slow */
+    /**
+     * @return true if the failure, anything it was caused by, or a failure suppressed on the way (a rollback or a
+     *         connection's release that could not reach the database) says the database is unavailable or too slow
+     */
     public static boolean isUnavailable(Throwable failure) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        return isUnavailable(failure, new IdentityHashMap<>());
+    }
+
+    private static boolean isUnavailable(Throwable failure, Map<Throwable, Boolean> seen) {
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (t instanceof CannotGetJdbcConnectionException || t instanceof DataAccessResourceFailureException
                     || t instanceof QueryTimeoutException || t instanceof SQLTransientConnectionException
@@ -35,14 +41,29 @@ public final class DatabaseFailures {
                     || t instanceof TransactionSystemException || t instanceof CannotCreateTransactionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+            if (t instanceof SQLException sql && (unavailableState(sql.getSQLState()) || closedByThePool(sql))) {
                 return true;
             }
             if (t instanceof IOException && t.getClass().getName().startsWith("java.net.")) {
                 return true;
             }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (isUnavailable(suppressed, seen)) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's answer to a statement on a connection it has already closed, because the server went away under
+     * the transaction (no SQLSTATE; found by DatabaseOutageIT in deploy/reliability, where it was answered 500).
+     */
+    private static boolean closedByThePool(SQLException sql) {
+        StackTraceElement[] frames = sql.getStackTrace();
+        return sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage()) && frames.length > 0
+                && frames[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     /**

@@ -26,6 +26,22 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void findsItInAFailureSuppressedOnTheWayAndInThePoolsClosedConnection() {
+        SQLException uncategorised = new SQLException("some statement failed");
+        uncategorised.addSuppressed(new RuntimeException("rollback failed",
+                new SQLTransientConnectionException("HikariPool-1 - Connection is not available")));
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException(uncategorised))).isTrue();
+
+        SQLException closed = new SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "lambda$getClosedConnection$0",
+                "ProxyConnection.java", 562)});
+        assertThat(DatabaseFailures.isUnavailable(new RuntimeException(closed))).isTrue();
+        // the same words from anywhere else say nothing about the database
+        assertThat(DatabaseFailures.isUnavailable(new SQLException("Connection is closed"))).isFalse();
+    }
+
+    @Test
     void leavesEveryOtherFailureAlone() {
         assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("a bug"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
