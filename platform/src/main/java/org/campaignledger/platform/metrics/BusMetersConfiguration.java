@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
@@ -14,10 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The command bus and the event store (every bus) get {@link MessageMeters}: Axon's dimensional meters, looked
- * up once per payload type instead of built per message. Every other component (event processors, the query
- * bus) keeps Axon's own monitor. Runs after Axon's {@code MetricsConfigurerModule} (order 0), whose monitor
- * factory it replaces and delegates to.
+ * The command bus, the event store and the event processors get {@link MessageMeters}: Axon's dimensional meters,
+ * looked up once per payload type instead of built per message. Every other component (the query bus, the query
+ * update emitter) keeps Axon's own monitor. Runs after Axon's {@code MetricsConfigurerModule} (order 0), whose
+ * monitor factory it replaces and delegates to.
  */
 @AutoConfiguration(after = MicrometerMetricsAutoConfiguration.class)
 @ConditionalOnProperty(name = "axon.metrics.micrometer.dimensional", havingValue = "true")
@@ -36,6 +37,9 @@ public class BusMetersConfiguration {
                     }
                     if (EventBus.class.isAssignableFrom(componentType)) {
                         return MessageMeters.ofEventBus(axonMeters.getRegistry(), componentName);
+                    }
+                    if (EventProcessor.class.isAssignableFrom(componentType)) {
+                        return MessageMeters.ofEventProcessor(axonMeters.getRegistry(), componentName);
                     }
                     return (MessageMonitor<Message<?>>) axonMeters.registerComponentWithDefaultTags(componentType,
                             componentName);

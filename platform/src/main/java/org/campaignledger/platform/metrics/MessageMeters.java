@@ -9,19 +9,23 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 /**
- * A bus's meters (the command bus's, the event store's), the same as Axon's dimensional Micrometer monitors
- * give it (for {@code commandBus}: timers {@code commandBus.allTimer|successTimer|failureTimer|ignoredTimer}
- * with their percentiles, counters
+ * A bus's or an event processor's meters (the command bus's, the event store's, each projection's), the same as
+ * Axon's dimensional Micrometer monitors give it (for {@code commandBus}: timers
+ * {@code commandBus.allTimer|successTimer|failureTimer|ignoredTimer} with their percentiles, counters
  * {@code commandBus.ingestedCounter|successCounter|failureCounter|processedCounter|ignoredCounter},
- * the {@code commandBus.capacity} gauge, each tagged {@code payloadType}), but each meter is looked up
- * once per payload type instead of built and registered again for every message (Axon's monitors
- * build four timers, five counters and a gauge per message): for the command bus and the event store
- * together that was about a fifth of the command lanes' CPU (docs/PERFORMANCE.md, B1).
+ * the {@code commandBus.capacity} gauge, each tagged {@code payloadType}; an event processor's are named
+ * {@code eventProcessor.*}, tagged {@code processorName} too, with an {@code eventProcessor.latency} gauge), but
+ * each meter is looked up once per payload type instead of built and registered again for every message (Axon's
+ * monitors build four timers, five counters and a gauge per message): for the command bus and the event store
+ * together that was about a fifth of the command lanes' CPU (docs/PERFORMANCE.md, B1); for the projections, whose
+ * coordinators also meter every event no handler takes, 12 % of the JVM's CPU during B3. The capacity gauge is
+ * kept in constant memory ({@link BusyTime}).
  */
 public final class MessageMeters implements MessageMonitor<Message<?>> {
 
@@ -30,32 +34,50 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
 
     private final MeterRegistry registry;
     private final String prefix;
+    private final Tags componentTags;
     private final boolean perPayloadTypeCountsAndCapacity;
+    /** The age of the last event a processor took ({@code eventProcessor.latency}, ms); null for a bus. */
+    private final AtomicLong latencyMillis;
     private final Clock clock;
     private final Map<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
-    private MessageMeters(MeterRegistry registry, String prefix, boolean perPayloadTypeCountsAndCapacity) {
+    private MessageMeters(MeterRegistry registry, String prefix, Tags componentTags,
+                          boolean perPayloadTypeCountsAndCapacity, boolean latency) {
         this.registry = registry;
         this.prefix = prefix;
+        this.componentTags = componentTags;
         this.perPayloadTypeCountsAndCapacity = perPayloadTypeCountsAndCapacity;
         this.clock = registry.config().clock();
+        this.latencyMillis = latency ? registry.gauge(prefix + ".latency", componentTags, new AtomicLong()) : null;
     }
 
     /** As Axon meters a command (or query) bus: counters and a capacity gauge per payload type. */
     public static MessageMeters ofHandlerBus(MeterRegistry registry, String name) {
-        return new MessageMeters(registry, name, true);
+        return new MessageMeters(registry, name, Tags.empty(), true, false);
     }
 
     /** As Axon meters an event bus or store: counters over all payload types, no capacity gauge. */
     public static MessageMeters ofEventBus(MeterRegistry registry, String name) {
-        return new MessageMeters(registry, name, false);
+        return new MessageMeters(registry, name, Tags.empty(), false, false);
+    }
+
+    /**
+     * As Axon meters an event processor: {@code eventProcessor.*} tagged {@code processorName}, counters and a
+     * capacity gauge per payload type, and the latency gauge (how old the last event it took was, in ms).
+     */
+    public static MessageMeters ofEventProcessor(MeterRegistry registry, String processorName) {
+        return new MessageMeters(registry, "eventProcessor", Tags.of("processorName", processorName), true, true);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(),
-                type -> new Meters(registry, prefix, clock, tags(message), perPayloadTypeCountsAndCapacity));
+                type -> new Meters(registry, prefix, clock, tags(message).and(componentTags),
+                        perPayloadTypeCountsAndCapacity));
         meters.ingested.increment();
+        if (latencyMillis != null && message instanceof EventMessage<?> event) {
+            latencyMillis.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+        }
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override
@@ -82,7 +104,7 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
                 long took = clock.monotonicTime() - start;
                 meters.allTime.record(took, TimeUnit.NANOSECONDS);
                 if (meters.busyTime != null) {
-                    meters.busyTime.update(took);
+                    meters.busyTime.add(took);
                 }
                 outcome.record(took, TimeUnit.NANOSECONDS);
             }
@@ -112,7 +134,7 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
         final Counter processed;
         final Counter ignored;
         /** Time spent handling in the last {@link #CAPACITY_WINDOW}: {@code commandBus.capacity} as Axon computes it. */
-        final SlidingTimeWindowReservoir busyTime;
+        final BusyTime busyTime;
 
         Meters(MeterRegistry registry, String prefix, Clock clock, Tags tags, boolean perPayloadTypeCountsAndCapacity) {
             allTime = timer(registry, prefix + ".allTimer", tags);
@@ -126,17 +148,11 @@ public final class MessageMeters implements MessageMonitor<Message<?>> {
             processed = registry.counter(prefix + ".processedCounter", counted);
             ignored = registry.counter(prefix + ".ignoredCounter", counted);
             if (perPayloadTypeCountsAndCapacity) {
-                busyTime = new SlidingTimeWindowReservoir(CAPACITY_WINDOW.toSeconds(), TimeUnit.SECONDS, clock);
-                registry.gauge(prefix + ".capacity", tags, busyTime, Meters::capacity);
+                busyTime = new BusyTime(CAPACITY_WINDOW, clock);
+                registry.gauge(prefix + ".capacity", tags, busyTime, BusyTime::capacity);
             } else {
                 busyTime = null;
             }
-        }
-
-        /** How many handlers were busy on average over the window (1 = one thread busy all the time). */
-        private static double capacity(SlidingTimeWindowReservoir busyTime) {
-            long busyNanos = busyTime.getMeasurements().stream().mapToLong(Long::longValue).sum();
-            return (double) busyNanos / CAPACITY_WINDOW.toNanos();
         }
 
         private static Timer timer(MeterRegistry registry, String name, Tags tags) {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
@@ -37,12 +42,66 @@ class MessageMetersTest {
                 GenericEventMessage.asEventMessage(new RecordOther("b")));
     }
 
+    @Test
+    void registersTheSameMetersAsAxonsDimensionalMonitorOfAnEventProcessor() {
+        assertSameMetersAsAxon(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class, "progress",
+                MessageMeters.ofEventProcessor(new SimpleMeterRegistry(), "progress"),
+                GenericEventMessage.asEventMessage(new RecordSomething("a")),
+                GenericEventMessage.asEventMessage(new RecordOther("b")));
+    }
+
+    @Test
+    void anEventProcessorsLatencyIsTheAgeOfTheLastEventItTookAndItsMetersCarryItsName() {
+        MockClock clock = new MockClock();
+        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMeters meters = MessageMeters.ofEventProcessor(registry, "unit-details");
+        clock.add(Duration.ofMinutes(5));
+        Instant recorded = Instant.ofEpochMilli(clock.wallTime()).minusMillis(1_500);
+
+        meters.onMessageIngested(new GenericEventMessage<>(new GenericMessage<>(new RecordSomething("a")),
+                () -> recorded)).reportSuccess();
+
+        assertThat(registry.get("eventProcessor.latency").tag("processorName", "unit-details").gauge().value())
+                .isEqualTo(1_500.0);
+        assertThat(registry.get("eventProcessor.successCounter").tags("processorName", "unit-details",
+                "payloadType", "RecordSomething").counter().count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void capacityIsTheBusyTimeOfTheLastTenCompleteSecondsPerPayloadType() {
+        MockClock clock = new MockClock();
+        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMeters meters = MessageMeters.ofHandlerBus(registry, "commandBus");
+        for (int second = 0; second < 12; second++) {
+            // each second: one command that takes 500 ms
+            MessageMonitor.MonitorCallback callback = meters.onMessageIngested(command(new RecordSomething("a")));
+            clock.add(Duration.ofMillis(500));
+            callback.reportSuccess();
+            clock.add(Duration.ofMillis(500));
+        }
+        assertThat(capacity(registry)).isEqualTo(0.5);
+
+        clock.add(Duration.ofSeconds(5));
+        assertThat(capacity(registry)).isEqualTo(0.25);
+        clock.add(Duration.ofSeconds(6));
+        assertThat(capacity(registry)).isZero();
+    }
+
+    private static double capacity(MeterRegistry registry) {
+        return registry.get("commandBus.capacity").tag("payloadType", "RecordSomething").gauge().value();
+    }
+
     private static void assertSameMetersAsAxon(Class<?> component, MessageMeters meters, Message<?> one,
                                                Message<?> other) {
+        assertSameMetersAsAxon(component, meters.name(), meters, one, other);
+    }
+
+    private static void assertSameMetersAsAxon(Class<?> component, String componentName, MessageMeters meters,
+                                               Message<?> one, Message<?> other) {
         MeterRegistry axons = new SimpleMeterRegistry();
         @SuppressWarnings("unchecked")
         MessageMonitor<Message<?>> axon = (MessageMonitor<Message<?>>) new GlobalMetricRegistry(axons)
-                .registerComponentWithDefaultTags(component, meters.name());
+                .registerComponentWithDefaultTags(component, componentName);
 
         for (MessageMonitor<Message<?>> monitor : java.util.List.of(axon, meters)) {
             monitor.onMessageIngested(one).reportSuccess();
