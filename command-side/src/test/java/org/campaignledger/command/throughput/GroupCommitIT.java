@@ -77,6 +77,26 @@ class GroupCommitIT {
     }
 
     @Test
+    void aggregatesAreMadeByTheirConstructorsAndTakeNothingFromSpring() {
+        List<org.axonframework.config.AggregateConfiguration> aggregates =
+                axon.findModules(org.axonframework.config.AggregateConfiguration.class);
+        assertThat(aggregates).hasSize(5);
+        for (org.axonframework.config.AggregateConfiguration<?> aggregate : aggregates) {
+            assertThat(aggregate.aggregateFactory()).as(aggregate.aggregateType().getSimpleName())
+                    .isInstanceOf(org.axonframework.eventsourcing.GenericAggregateFactory.class);
+            for (Class<?> type = aggregate.aggregateType(); type != Object.class; type = type.getSuperclass()) {
+                for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                    assertThat(java.util.Arrays.stream(field.getAnnotations())
+                            .map(annotation -> annotation.annotationType().getName()))
+                            .as("%s.%s is not injected by Spring", type.getSimpleName(), field.getName())
+                            .noneMatch(name -> name.endsWith(".Autowired") || name.endsWith(".Inject")
+                                    || name.endsWith(".Value") || name.endsWith(".Resource"));
+                }
+            }
+        }
+    }
+
+    @Test
     void aggregatesFindTheirTargetsWithMembersLookedUpOnce() {
         // Axon's aggregate configuration takes the command target resolver from here (by type, else its own)
         assertThat(axon.getComponent(CommandTargetResolver.class)).isInstanceOf(CachedCommandTargetResolver.class);
