@@ -83,7 +83,7 @@ class GroupCommitIT {
         assertThat(aggregates).hasSize(5);
         for (org.axonframework.config.AggregateConfiguration<?> aggregate : aggregates) {
             assertThat(aggregate.aggregateFactory()).as(aggregate.aggregateType().getSimpleName())
-                    .isInstanceOf(org.axonframework.eventsourcing.GenericAggregateFactory.class);
+                    .isInstanceOf(AggregateFactories.Constructed.class);
             for (Class<?> type = aggregate.aggregateType(); type != Object.class; type = type.getSuperclass()) {
                 for (java.lang.reflect.Field field : type.getDeclaredFields()) {
                     assertThat(java.util.Arrays.stream(field.getAnnotations())
