@@ -3,13 +3,12 @@ package org.campaignledger.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.campaignledger.platform.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,12 +20,12 @@ class RememberedJwtsTest {
 
     private final Map<String, Instant> issued = new HashMap<>();
     private final AtomicInteger checks = new AtomicInteger();
-    private Instant clockAt = NOW;
+    private final MovableClock clock = new MovableClock(NOW);
     /** The issuer's decoder as far as remembering goes: a token it issued verifies until its expiry. */
     private final JwtDecoder issuer = token -> {
         checks.incrementAndGet();
         Instant expiresAt = issued.get(token);
-        if (expiresAt == null || !clockAt.isBefore(expiresAt)) {
+        if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
             throw new BadJwtException("not a valid token");
         }
         return Jwt.withTokenValue(token).header("alg", "RS256").subject("department")
@@ -34,22 +33,7 @@ class RememberedJwtsTest {
     };
 
     private RememberedJwts remembering(Duration ttl, int capacity) {
-        return new RememberedJwts(issuer, ttl, capacity, new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clockAt;
-            }
-        });
+        return new RememberedJwts(issuer, ttl, capacity, clock);
     }
 
     @Test
@@ -84,11 +68,11 @@ class RememberedJwtsTest {
         RememberedJwts tokens = remembering(Duration.ofMinutes(5), 100);
         tokens.decode("short.lived.token");
 
-        clockAt = NOW.plusSeconds(29);
+        clock.set(NOW.plusSeconds(29));
         tokens.decode("short.lived.token");
         assertThat(checks).hasValue(1);
 
-        clockAt = NOW.plusSeconds(30);
+        clock.set(NOW.plusSeconds(30));
         assertThatThrownBy(() -> tokens.decode("short.lived.token")).isInstanceOf(BadJwtException.class);
         assertThat(checks).hasValue(2);
     }
@@ -100,7 +84,7 @@ class RememberedJwtsTest {
         issued.put("three", NOW.plusSeconds(3600));
         RememberedJwts tokens = remembering(Duration.ofMinutes(5), 2);
         tokens.decode("one");
-        clockAt = NOW.plus(Duration.ofMinutes(5));
+        clock.set(NOW.plus(Duration.ofMinutes(5)));
         tokens.decode("one");
         assertThat(checks).hasValue(2);
 
