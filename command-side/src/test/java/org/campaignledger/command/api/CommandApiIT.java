@@ -195,6 +195,11 @@ class CommandApiIT {
         String teams = base + "/units/00004/community-teams";
         assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
                 + "\"occurredOn\":\"2025-13-45\"}"), "occurredOn");
+        // a control character or a space around a date: Jackson would trim it and read the date
+        assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
+                + "\"occurredOn\":\"\\u0007" + day(3) + "\"}"), "occurredOn");
+        assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
+                + "\"occurredOn\":\"" + day(3) + " \"}"), "occurredOn");
         assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
                 + "\"occurredOn\":\"" + day(3) + "\",\"leader\":\"Nguyễn Văn A\"}"), "leader");
         assertBadRequest(api.post(teams, "{\"teamId\":\"t 1 !\",\"residentialGroup\":\"x\",\"memberCount\":5,"

@@ -24,6 +24,11 @@ public class JsonConfiguration {
     }
 
     @Bean
+    Module untrimmedDates() {
+        return new UntrimmedDates();
+    }
+
+    @Bean
     Jackson2ObjectMapperBuilderCustomizer strictRequests() {
         return builder -> builder
                 .featuresToEnable(
