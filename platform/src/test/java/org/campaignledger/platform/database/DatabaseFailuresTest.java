@@ -42,6 +42,19 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void findsTheDriversAssertionThatALostConnectionTripsInABatch() {
+        AssertionError tripped = new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+        tripped.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.postgresql.jdbc.BatchResultHandler", "isAutoCommit", "BatchResultHandler.java", 115)});
+        assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("dispatch failed", tripped))).isTrue();
+        // an assertion of our own, or the driver's about something else, is a bug, not an outage
+        assertThat(DatabaseFailures.isUnavailable(new AssertionError("getAutoCommit() should not throw"))).isFalse();
+        AssertionError other = new AssertionError("unexpected state");
+        other.setStackTrace(tripped.getStackTrace());
+        assertThat(DatabaseFailures.isUnavailable(other)).isFalse();
+    }
+
+    @Test
     void leavesEveryOtherFailureAlone() {
         assertThat(DatabaseFailures.isUnavailable(new IllegalStateException("a bug"))).isFalse();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("duplicate key", "23505"))).isFalse();
