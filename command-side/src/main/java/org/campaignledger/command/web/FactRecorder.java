@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -95,13 +96,18 @@ public class FactRecorder {
         }
     }
 
-    /** The recorded answer to this key, if any; a failing lookup leaves the command's own failure to answer. */
-    private java.util.Optional<IdempotencyRecord> earlierAnswer(String principal, String key, RuntimeException failed) {
+    /**
+     * The recorded answer to this key, if any. A failing lookup is the answer itself: without it the command's own
+     * failure cannot be told from a retry of a recorded request (a cached aggregate rejects "already completed"
+     * without asking the database), so answering that failure could turn an acknowledged fact into a 409. A database
+     * that cannot answer is a 503 to retry with the same key; the command's failure goes along as suppressed.
+     */
+    private Optional<IdempotencyRecord> earlierAnswer(String principal, String key, RuntimeException failed) {
         try {
             return idempotencyRecords.find(principal, key);
         } catch (RuntimeException lookupFailed) {
-            failed.addSuppressed(lookupFailed);
-            return java.util.Optional.empty();
+            lookupFailed.addSuppressed(failed);
+            throw lookupFailed;
         }
     }
 
