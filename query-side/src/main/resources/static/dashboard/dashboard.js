@@ -216,7 +216,10 @@
               var twin = replacement.querySelectorAll('details')[i];
               if (twin) { twin.open = true; }
             });
-            region.replaceWith(document.importNode(replacement, true));
+            var focused = pathTo(region, document.activeElement);
+            var imported = document.importNode(replacement, true);
+            region.replaceWith(imported);
+            refocus(imported, focused);
           }
         });
         drawChart();
@@ -236,6 +239,32 @@
           refresh();
         }
       });
+  }
+
+  /** Where the keyboard's focus is inside a region (child positions from it), or null if elsewhere. */
+  function pathTo(region, element) {
+    if (!element || element === document.body || !region.contains(element) || element === region) {
+      return null;
+    }
+    var path = [];
+    for (var node = element; node !== region; node = node.parentElement) {
+      path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+    }
+    return path;
+  }
+
+  /** A live update must not take the focus from a keyboard user: the same place in the new region gets it. */
+  function refocus(region, path) {
+    if (!path) {
+      return;
+    }
+    var node = region;
+    for (var i = 0; node && i < path.length; i++) {
+      node = node.children[path[i]];
+    }
+    if (node && typeof node.focus === 'function') {
+      node.focus({ preventScroll: true });
+    }
   }
 
   function scheduleRefresh() {

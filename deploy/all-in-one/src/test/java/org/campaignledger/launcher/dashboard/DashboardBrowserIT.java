@@ -201,8 +201,17 @@ class DashboardBrowserIT {
         assertThat(served).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(served.get(0)).isGreaterThan(served.get(served.size() - 1));
         assertThat(rowCodes()).isNotEqualTo(byScore).containsExactlyInAnyOrderElementsOf(byScore);
-        // the keyboard does the same: Enter on the focused heading turns the order round
-        browser.findElement(By.cssSelector("#ranking th[data-sort='peopleServed'] a")).sendKeys(Keys.ENTER);
+        // a live update replaces the table while the heading has the focus: the new heading gets it, in the same order
+        await().atMost(Duration.ofSeconds(10)).until(() -> "on".equals(
+                browser.findElement(By.tagName("body")).getAttribute("data-live")));
+        long refreshes = liveRefreshes();
+        assignOfficer("focus-" + UUID.randomUUID().toString().substring(0, 8));
+        await().atMost(Duration.ofSeconds(10)).until(() -> liveRefreshes() > refreshes);
+        assertThat(browser.executeScript("return document.activeElement"
+                + " === document.querySelector(\"#ranking th[data-sort='peopleServed'] a\")")).isEqualTo(true);
+        assertThat(columnValues("peopleServed")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        // the keyboard does what the click did: Enter on the focused heading turns the order round
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.ENTER).perform();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 assertThat(columnValues("peopleServed")).isSortedAccordingTo(Double::compare));
         screenshot(test);
@@ -390,23 +399,32 @@ class DashboardBrowserIT {
         return points == null ? null : ((Number) points).longValue();
     }
 
+    // read by script, in one go: a live update may replace the table between two WebDriver calls
+    @SuppressWarnings("unchecked")
     private List<String> rowCodes() {
-        return browser.findElements(By.cssSelector("#ranking tbody tr")).stream()
-                .map(row -> row.getAttribute("data-code")).toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'#ranking tbody tr'), function (row) { return row.dataset.code; })");
     }
 
+    @SuppressWarnings("unchecked")
     private List<Double> columnValues(String metric) {
-        int column = browser.findElements(By.cssSelector("#ranking thead th")).stream().map(th -> th.getAttribute("data-sort"))
-                .toList().indexOf(metric);
-        return browser.findElements(By.cssSelector("#ranking tbody tr")).stream()
-                .map(row -> Double.parseDouble(row.findElements(By.tagName("td")).get(column - 1)
-                        .getAttribute("data-value")))
-                .toList();
+        List<Object> values = (List<Object>) browser.executeScript("var metric = arguments[0];"
+                + " var column = Array.from(document.querySelectorAll('#ranking thead th'))"
+                + ".findIndex(function (th) { return th.dataset.sort === metric; });"
+                + " return Array.from(document.querySelectorAll('#ranking tbody tr'),"
+                + " function (row) { return row.cells[column].dataset.value; })", metric);
+        return values.stream().map(value -> Double.parseDouble(String.valueOf(value))).toList();
     }
 
+    private long liveRefreshes() {
+        Object count = browser.executeScript("return document.body.dataset.liveRefreshes || '0'");
+        return Long.parseLong(String.valueOf(count));
+    }
+
+    @SuppressWarnings("unchecked")
     private List<String> visibleNames() {
-        return browser.findElements(By.cssSelector("#ranking tbody tr:not([hidden]) th")).stream()
-                .map(WebElement::getText).toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'#ranking tbody tr:not([hidden]) th'), function (name) { return name.innerText.trim(); })");
     }
 
     private void open(String path) {
