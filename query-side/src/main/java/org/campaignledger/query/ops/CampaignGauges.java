@@ -18,6 +18,7 @@ import org.campaignledger.api.query.CampaignView;
 import org.campaignledger.api.query.FindCampaignsQuery;
 import org.campaignledger.api.query.FindSummaryQuery;
 import org.campaignledger.api.query.MetricsView;
+import org.campaignledger.query.admin.ProjectionLag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

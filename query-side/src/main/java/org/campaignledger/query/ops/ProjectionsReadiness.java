@@ -3,6 +3,7 @@ package org.campaignledger.query.ops;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.campaignledger.query.admin.ProjectionLag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;

@@ -1,4 +1,4 @@
-package org.campaignledger.query.ops;
+package org.campaignledger.query.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.campaignledger.query.admin.ProjectionAdmin;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ public class ProjectionLag {
     public record Lag(String projection, long position, long head, long events, double seconds, boolean replaying,
                       int segments) {
 
-        boolean caughtUpWith(long index) {
+        public boolean caughtUpWith(long index) {
             return !replaying && position >= index;
         }
     }
@@ -46,7 +45,8 @@ public class ProjectionLag {
         return ProjectionAdmin.PROJECTIONS.stream().map(name -> measure(name, head)).toList();
     }
 
-    private Lag measure(String projection, long head) {
+    /** One projection against the given head of the log. */
+    public Lag measure(String projection, long head) {
         List<long[]> segments = jdbc.query("SELECT tokentype, token FROM tokenentry WHERE processorname = ?",
                 (rs, n) -> position(rs.getString(1), rs.getBytes(2)), projection);
         long position = segments.isEmpty() ? -1 : segments.stream().mapToLong(s -> s[0]).min().orElse(-1);
