@@ -73,7 +73,10 @@ public final class DatabaseFailures {
      * The PostgreSQL driver asserts, while it finishes a batch, that asking its connection for auto-commit cannot
      * fail; it does fail when the server went away under the batch. With assertions enabled (as in the tests) that
      * is an {@code AssertionError} without a cause (found by DatabaseOutageIT, where it was answered 500); without
-     * them the driver goes on and the lost connection fails the next statement.
+     * them the driver goes on and the lost connection fails the next statement. Answering it 503 is not enough: an
+     * Error skips the rollback of Axon's unit of work (the aggregate cache keeps events never committed, the
+     * command lane keeps the dead transaction), so the driver's assertions must stay off, as the tests keep them
+     * ({@code -da:org.postgresql...} in the root pom).
      */
     private static boolean autoCommitOfALostConnection(Throwable error) {
         StackTraceElement[] frames = error.getStackTrace();
