@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.ResetHandler;
 import org.campaignledger.api.query.UnitDetailView.TeamKind;
 import org.campaignledger.api.support.PriorityGroup;
@@ -74,9 +75,10 @@ class UnitDetailProjection {
     }
 
     @EventHandler
-    void on(SupportSessionRecordedEvent event) {
+    void on(SupportSessionRecordedEvent event, @SequenceNumber long sequence) {
         // the statement batch first, so the point's INSERT (same batch) is written before its sums
         SessionTotals.current(NAME, jdbc, this::batch).add(event.campaignId().value(), event.pointId().value(),
+                sequence,
                 served(event, PriorityGroup.ELDERLY), served(event, PriorityGroup.DISABLED),
                 served(event, PriorityGroup.POOR_HOUSEHOLD), served(event, PriorityGroup.NEAR_POOR_HOUSEHOLD),
                 served(event, PriorityGroup.OTHER));
