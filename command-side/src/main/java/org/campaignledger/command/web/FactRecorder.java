@@ -56,7 +56,6 @@ public class FactRecorder {
     private final ObjectMapper json;
     private final Principals principals;
     private final Duration timeout;
-    private final KeysInFlight keysInFlight = new KeysInFlight();
 
     FactRecorder(CommandGateway gateway, IdempotencyRecords idempotencyRecords, ObjectMapper json,
                  Principals principals, @Value("${campaign-ledger.command.timeout:30s}") Duration timeout) {
@@ -79,16 +78,6 @@ public class FactRecorder {
         String key = idempotencyKey(http);
         String fingerprint = fingerprint(http, request);
         Map<String, Object> metaData = metaData(http, principal, key, fingerprint);
-        if (key == null) {
-            return answer(status, aggregateId, send(command, metaData), metaData, false);
-        }
-        try (KeysInFlight.Held held = keysInFlight.enter(principal, key, timeout)) {
-            return recordOnce(command, aggregateId, status, principal, key, fingerprint, metaData);
-        }
-    }
-
-    private ResponseEntity<Accepted> recordOnce(Object command, String aggregateId, HttpStatus status, String principal,
-                                                String key, String fingerprint, Map<String, Object> metaData) {
         try {
             long version = send(command, metaData);
             return answer(status, aggregateId, version, metaData, false);
@@ -98,6 +87,9 @@ public class FactRecorder {
             // transaction, so a retry of a recorded request, or a concurrent request with the same key, recorded
             // nothing: it failed on the key, or was decided after the first one's fact (e.g. "team already
             // formed"), or on a changed version. Its answer is then the first one's.
+            if (key == null) {
+                throw failed;
+            }
             return earlierAnswer(principal, key, failed)
                     .map(earlier -> replay(earlier, fingerprint, aggregateId, status))
                     .orElseThrow(() -> failed);
