@@ -32,6 +32,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ConcurrentWritersIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConcurrentWritersIT.class);
+
     private static final int CLIENTS = 32;
     private static final int ROUNDS = 6;
 
@@ -110,6 +112,14 @@ class ConcurrentWritersIT {
             }
             clients.shutdownNow();
 
+            // what the log and the key table hold for each racing pair that was not answered as one request
+            answers.stream().filter(a -> a.kind().equals("shared") && a.status() != 201).forEach(a -> log.warn(
+                    "Racing key {} answered {}: its events {}, its key rows {}", a.key(), a.status(),
+                    jdbc.queryForList("SELECT global_index, sequence_number, recorded_at FROM domain_event_entry"
+                            + " WHERE campaign_id = ? AND convert_from(meta_data, 'UTF8')::jsonb ->> 'idempotencyKey'"
+                            + " = ?", campaign, a.key()),
+                    jdbc.queryForList("SELECT principal, aggregate_version, recorded_at FROM idempotency_record"
+                            + " WHERE idempotency_key = ?", a.key())));
             Map<Integer, Long> byStatus = answers.stream()
                     .collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
             assertThat(byStatus.keySet()).as(byStatus + " " + samples(answers)).isSubsetOf(201, 409, 412);

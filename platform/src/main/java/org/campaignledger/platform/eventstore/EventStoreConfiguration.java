@@ -2,6 +2,7 @@ package org.campaignledger.platform.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,6 +15,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.campaignledger.platform.serialization.LedgerJson;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -78,6 +80,21 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Axon's JDBC components take the connection of the Spring transaction they run in, and nothing else.
+     * Axon's default wraps this in a {@code UnitOfWorkAwareConnectionProviderWrapper}, which ties commit and
+     * rollback of that connection to whichever unit of work first asked for it. On the group-commit bus that is
+     * often one command's nested unit of work: its commit committed the group's transaction early, and when that
+     * command was rejected its rollback undid the group's writes so far (the other commands' Idempotency-Key rows)
+     * while their events, appended afterwards, were committed (GroupCommitIT, ConcurrentWritersIT). Every Axon
+     * use of JDBC here runs inside a Spring transaction (the command bus's, the processors', the stores'
+     * {@code TransactionManager}), which owns commit and rollback alone.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean
