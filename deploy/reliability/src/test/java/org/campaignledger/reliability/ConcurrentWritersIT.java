@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.campaignledger.api.campaign.LaunchCampaignCommand;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -32,7 +34,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class ConcurrentWritersIT {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ConcurrentWritersIT.class);
+    private static final Logger log = LoggerFactory.getLogger(ConcurrentWritersIT.class);
 
     private static final int CLIENTS = 32;
     private static final int ROUNDS = 6;
