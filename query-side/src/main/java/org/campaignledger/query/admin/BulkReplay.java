@@ -42,6 +42,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.campaignledger.query.projection.ProjectionTransactions;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,12 +157,12 @@ class BulkReplay {
     /** Without upcasters a stored payload type is the type the handlers see, so it can be checked unread. */
     private final boolean filterByStoredType;
 
-    BulkReplay(DataSource dataSource, TransactionManager transactionManager, TokenStore tokenStore,
+    BulkReplay(DataSource dataSource, ProjectionTransactions transactions, TokenStore tokenStore,
                @Qualifier("eventSerializer") Serializer serializer, Configuration axon,
                ObjectProvider<EventUpcaster> registeredUpcasters,
                @Value("${campaign-ledger.rebuild.events-per-transaction:5000}") int eventsPerTransaction) {
         this.dataSource = dataSource;
-        this.transactionManager = transactionManager;
+        this.transactionManager = transactions.manager();
         this.tokenStore = tokenStore;
         this.serializer = serializer;
         this.axon = axon;
