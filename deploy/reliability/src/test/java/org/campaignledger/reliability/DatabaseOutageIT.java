@@ -19,14 +19,16 @@ import org.campaignledger.simulator.plan.PlannedCommand;
 import org.campaignledger.simulator.run.Simulation;
 import org.campaignledger.simulator.send.HttpCommandSender;
 import org.campaignledger.simulator.tally.Tally;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The database stopped under load (a private cluster, as {@code pg_ctl stop -m fast} does) for several
+ * The database stopped under load (a private cluster, as {@code pg_ctl stop -m fast} does), or crashed (as
+ * {@code -m immediate} does: the projections' asynchronous commits of its last moments are lost), for several
  * seconds, then started again. While it is down, a command and a query are answered 503 problems with
  * Retry-After within a bounded time; afterwards the same application, not restarted, records again, its
  * processors resume and catch up, every acknowledged command is in the log once, and the projections
@@ -42,8 +44,12 @@ class DatabaseOutageIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void answers503WhileTheDatabaseIsDownAndRecoversWithoutARestart() throws Exception {
+    /** How the database goes away. */
+    enum Outage { STOPPED, CRASHED }
+
+    @ParameterizedTest
+    @EnumSource(Outage.class)
+    void answers503WhileTheDatabaseIsDownAndRecoversWithoutARestart(Outage outage) throws Exception {
         try (PrivatePostgres postgres = PrivatePostgres.start();
              RunningLedger ledger = RunningLedger.start(postgres.jdbcUrl(), List.of())) {
             LaunchCampaignCommand launch = SampleCampaign.launch("outage", 6);
@@ -60,8 +66,12 @@ class DatabaseOutageIT {
                     .until(() -> load.isDone() || events(jdbc, campaign) >= plan.size() / 3);
             assertThat(load.isDone()).as("the load still runs when the database goes").isFalse();
 
-            log.info("Stopping PostgreSQL with {} events recorded", events(jdbc, campaign));
-            postgres.stop();
+            log.info("PostgreSQL {} with {} events recorded", outage, events(jdbc, campaign));
+            if (outage == Outage.CRASHED) {
+                postgres.crash();
+            } else {
+                postgres.stop();
+            }
             Instant stoppedAt = Instant.now();
             Answer command = post(ledger.baseUrl() + "/api/campaigns/" + campaign + "/units/"
                     + launch.units().get(0).code().value() + "/it-officers",
@@ -98,7 +108,7 @@ class DatabaseOutageIT {
             LedgerChecks.awaitCaughtUp(LedgerChecks.api(ledger.baseUrl()), Duration.ofSeconds(120));
             result = result.withProjectionMismatches(
                     LedgerChecks.projectionMismatchesAfterRebuild(ledger.baseUrl(), jdbc, campaign));
-            log.info("Database outage: sent {}, {}", tally.sent(), result);
+            log.info("Database {}: sent {}, {}", outage, tally.sent(), result);
             assertThat(result.missing()).isZero();
             assertThat(result.duplicates()).isZero();
             assertThat(result.projectionMismatches()).isZero();

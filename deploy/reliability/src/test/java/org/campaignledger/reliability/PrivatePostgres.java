@@ -6,6 +6,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A PostgreSQL 15 cluster of the test's own (the embedded binaries the platform ships), on a free port and
@@ -41,6 +44,26 @@ final class PrivatePostgres implements AutoCloseable {
     synchronized void stop() throws IOException {
         if (server != null) {
             server.close();
+            server = null;
+        }
+    }
+
+    /**
+     * Crashes the server as {@code pg_ctl stop -m immediate} does (SIGQUIT to the postmaster): every process exits
+     * at once, WAL not yet written is lost, and the next start runs crash recovery. Transactions committed with
+     * {@code synchronous_commit = off} in the last moments may be gone; synchronous ones are not.
+     */
+    synchronized void crash() throws IOException {
+        if (server != null) {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle process = ProcessHandle.of(postmaster).orElseThrow();
+            try {
+                new ProcessBuilder("kill", "-QUIT", String.valueOf(postmaster)).inheritIO().start().waitFor();
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                throw new IOException("the postmaster " + postmaster + " did not exit on SIGQUIT", e);
+            }
+            server.close(); // its pg_ctl stop finds no server (logged) and it releases its lock
             server = null;
         }
     }
