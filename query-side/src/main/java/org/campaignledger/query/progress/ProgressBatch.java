@@ -76,6 +76,16 @@ final class ProgressBatch {
     }
 
     private final List<Op> ops = new ArrayList<>();
+    /** Every event of this batch arrives for the first time (a bulk replay): no need to ask which are applied. */
+    private final boolean firstDelivery;
+
+    ProgressBatch(boolean firstDelivery) {
+        this.firstDelivery = firstDelivery;
+    }
+
+    ProgressBatch() {
+        this(false);
+    }
     /** The campaigns this batch changes: each gets a new version when it is written. */
     private final Set<String> touched = new LinkedHashSet<>();
 
@@ -174,7 +184,7 @@ final class ProgressBatch {
      */
     private Set<String> appliedChanges(JdbcTemplate jdbc) {
         List<Change> direct = ops.stream().filter(Change.class::isInstance).map(Change.class::cast).toList();
-        if (direct.isEmpty()) {
+        if (direct.isEmpty() || firstDelivery) {
             return new HashSet<>();
         }
         String[] campaigns = direct.stream().map(Change::campaignId).distinct().toArray(String[]::new);

@@ -163,6 +163,7 @@ class ProgressProjection {
     }
 
     private ProgressBatch batch() {
-        return BatchBuffer.current(NAME, ProgressBatch::new, batch -> batch.flush(jdbc, definitions));
+        return BatchBuffer.current(NAME, () -> new ProgressBatch(BatchBuffer.firstDelivery()),
+                batch -> batch.flush(jdbc, definitions));
     }
 }

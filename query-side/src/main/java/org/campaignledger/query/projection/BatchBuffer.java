@@ -15,6 +15,21 @@ public final class BatchBuffer {
     private BatchBuffer() {
     }
 
+    private static final String FIRST_DELIVERY = BatchBuffer.class.getName() + ".firstDelivery";
+
+    /**
+     * Marks a unit of work as one in which every event arrives for the first time: a bulk replay into tables its
+     * reset emptied, each event read once. Projections may then skip their checks for events delivered again.
+     */
+    public static void markFirstDelivery(UnitOfWork<?> unitOfWork) {
+        unitOfWork.resources().put(FIRST_DELIVERY, Boolean.TRUE);
+    }
+
+    /** Whether the current unit of work was marked by {@link #markFirstDelivery}. */
+    public static boolean firstDelivery() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(FIRST_DELIVERY);
+    }
+
     public static <T> T current(String key, Supplier<T> create, Consumer<T> flush) {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(key, k -> {
