@@ -76,6 +76,8 @@ final class ProgressBatch {
     }
 
     private final List<Op> ops = new ArrayList<>();
+    /** The campaigns this batch changes: each gets a new version when it is written. */
+    private final Set<String> touched = new LinkedHashSet<>();
     /** Every event of this batch arrives for the first time (a bulk replay): no need to ask which are applied. */
     private final boolean firstDelivery;
 
@@ -86,8 +88,6 @@ final class ProgressBatch {
     ProgressBatch() {
         this(false);
     }
-    /** The campaigns this batch changes: each gets a new version when it is written. */
-    private final Set<String> touched = new LinkedHashSet<>();
 
     void launched(CampaignLaunchedEvent event, Instant recordedAt) {
         ops.add(new Launch(event, recordedAt));

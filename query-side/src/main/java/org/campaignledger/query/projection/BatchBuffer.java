@@ -12,10 +12,10 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  */
 public final class BatchBuffer {
 
+    private static final String FIRST_DELIVERY = BatchBuffer.class.getName() + ".firstDelivery";
+
     private BatchBuffer() {
     }
-
-    private static final String FIRST_DELIVERY = BatchBuffer.class.getName() + ".firstDelivery";
 
     /**
      * Marks a unit of work as one in which every event arrives for the first time: a bulk replay into tables its
