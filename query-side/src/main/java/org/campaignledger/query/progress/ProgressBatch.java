@@ -85,10 +85,6 @@ final class ProgressBatch {
         this.firstDelivery = firstDelivery;
     }
 
-    ProgressBatch() {
-        this(false);
-    }
-
     void launched(CampaignLaunchedEvent event, Instant recordedAt) {
         ops.add(new Launch(event, recordedAt));
         touched.add(event.campaignId().value());

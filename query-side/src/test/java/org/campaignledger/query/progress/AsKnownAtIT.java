@@ -88,7 +88,7 @@ class AsKnownAtIT {
         Instant at = FIRST_HOUR.plus(Duration.ofMinutes(330));
         long before = reader.read(definition, at).at("A", 45)[Measure.STAFF_ENROLLED.ordinal()];
 
-        ProgressBatch late = new ProgressBatch();
+        ProgressBatch late = new ProgressBatch(false);
         late.change(definition.id(), "A", START.plusDays(3), at.minus(Duration.ofMinutes(1)), "late-" + UUID.randomUUID(),
                 Measure.STAFF_ENROLLED, 5);
         late.flush(jdbc, definitions);
@@ -101,7 +101,7 @@ class AsKnownAtIT {
         String id = "known-at-" + UUID.randomUUID();
         List<UnitDefinition> units = UNITS.stream().map(code -> new UnitDefinition(new UnitCode(code), "Unit " + code,
                 UnitKind.WARD, 1_000L, 105.8, 21.0)).toList();
-        ProgressBatch batch = new ProgressBatch();
+        ProgressBatch batch = new ProgressBatch(false);
         batch.launched(new CampaignLaunchedEvent(new CampaignId(id), "Campaign " + id, null, START, 45,
                 "Asia/Ho_Chi_Minh", List.of(), List.of(), Map.of(), units), FIRST_HOUR.minus(Duration.ofDays(2)));
         batch.flush(jdbc, definitions);
@@ -110,7 +110,7 @@ class AsKnownAtIT {
 
     /** Changes recorded anywhere in the ten hours from FIRST_HOUR; one in ten exactly on an hour boundary. */
     private List<Instant> writeBatch(String campaignId, int changes) {
-        ProgressBatch batch = new ProgressBatch();
+        ProgressBatch batch = new ProgressBatch(false);
         List<Instant> recorded = new ArrayList<>();
         for (int i = 0; i < changes; i++) {
             Instant at = random.nextInt(10) == 0 ? FIRST_HOUR.plus(Duration.ofHours(random.nextInt(10)))
