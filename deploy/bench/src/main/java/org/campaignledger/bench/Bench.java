@@ -21,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
@@ -396,18 +393,14 @@ public final class Bench {
     }
 
     /**
-     * B5: p50/p99 of the dashboard's questions, 8 clients at once, signed in with a JWT. Beside them, as
-     * references: "as known at" a different instant of the ingest on every request (no answer cached), and one
-     * question signed in with HTTP Basic, which checks a BCrypt hash per request.
+     * B5: p50/p99 of the dashboard's questions, 8 clients at once, signed in with a JWT, from a JVM of their own
+     * ({@link LoadClient}) after a warm-up over all the questions. Beside them, as references: "as known at" a
+     * different instant of the ingest on every request (no answer cached), and one question signed in with HTTP
+     * Basic.
      */
     private void latency() throws Exception {
         String c = "/api/campaigns/" + HanoiCampaignDefinition.ID;
         String bearer = tokens.departmentBearer(Duration.ofHours(2));
-        Map<String, java.util.function.Supplier<String>> questions = new LinkedHashMap<>();
-        questions.put("timeline (city)", () -> c + "/timeline");
-        questions.put("timeline (unit)", () -> c + "/timeline?unit=00004");
-        questions.put("summary", () -> c + "/summary");
-        questions.put("compare", () -> c + "/compare?from=2025-08-01&to=2025-08-31");
         Map<String, Object> window = jdbc.queryForMap("SELECT min(recorded_at) AS first, max(recorded_at) AS last"
                 + " FROM domain_event_entry WHERE campaign_id = ?", HanoiCampaignDefinition.ID.value());
         Instant first = ((java.sql.Timestamp) window.get("first")).toInstant();
@@ -415,60 +408,31 @@ public final class Bench {
         // the ingest's midpoint; on an earlier run's log, the middle of its recording
         String knownAt = String.valueOf(results.computeIfAbsent("ingestMidpoint",
                 key -> first.plus(micros / 2, java.time.temporal.ChronoUnit.MICROS).toString()));
-        questions.put("compare asKnownAt", () -> c + "/compare?from=2025-08-01&to=2025-08-31&asKnownAt=" + knownAt);
-        questions.put("compare asKnownAt, a new instant each time", () -> c + "/compare?from=2025-08-01&to=2025-08-31"
-                + "&asKnownAt=" + first.plus(java.util.concurrent.ThreadLocalRandom.current().nextLong(micros + 1),
-                        java.time.temporal.ChronoUnit.MICROS));
-        questions.put("audit page", () -> "/api/audit/events?campaign=" + HanoiCampaignDefinition.ID
-                + "&unit=00004&limit=100");
-        questions.put("timeline (unit), HTTP Basic", () -> c + "/timeline?unit=00004");
-        for (Map.Entry<String, java.util.function.Supplier<String>> question : questions.entrySet()) {
-            String authorization = question.getKey().endsWith("HTTP Basic") ? BASIC_DEPARTMENT : bearer;
-            Histogram histogram = new Histogram(60_000_000_000L, 3);
-            // a fresh JVM on an earlier run's log has not run B1-B3: a longer warm-up for its JIT
-            ask(question.getValue(), authorization, Duration.ofMillis(options.reusesSchema() ? 3_000 : 500), null);
-            ask(question.getValue(), authorization, options.latencyTime(), histogram);
+        String compare = c + "/compare?from=2025-08-01&to=2025-08-31";
+        List<LoadClient.Question> questions = List.of(
+                new LoadClient.Question("timeline (city)", c + "/timeline", bearer),
+                new LoadClient.Question("timeline (unit)", c + "/timeline?unit=00004", bearer),
+                new LoadClient.Question("summary", c + "/summary", bearer),
+                new LoadClient.Question("compare", compare, bearer),
+                new LoadClient.Question("compare asKnownAt", compare + "&asKnownAt=" + knownAt, bearer),
+                new LoadClient.Question("compare asKnownAt, a new instant each time",
+                        compare + "&asKnownAt=" + LoadClient.RANDOM_INSTANT, bearer),
+                new LoadClient.Question("audit page", "/api/audit/events?campaign=" + HanoiCampaignDefinition.ID
+                        + "&unit=00004&limit=100", bearer),
+                new LoadClient.Question("timeline (unit), HTTP Basic", c + "/timeline?unit=00004", BASIC_DEPARTMENT));
+        LoadClient.Plan plan = new LoadClient.Plan(base, options.latencyWarmUp(), options.latencyTime(), first, micros,
+                questions);
+        results.put("latencyClient", (options.latencyInBenchJvm() ? "in the bench's JVM" : "a JVM of its own")
+                + ", " + LoadClient.CLIENTS + " clients, warm-up " + options.latencyWarmUp().toSeconds() + " s");
+        List<LoadClient.Answers> answers = options.latencyInBenchJvm() ? LoadClient.measure(plan)
+                : LoadClient.inOwnProcess(plan);
+        for (LoadClient.Answers answer : answers) {
             Samples p50 = new Samples("ms");
-            p50.add(histogram.getValueAtPercentile(50) / 1e6);
+            p50.add(answer.p50Nanos() / 1e6);
             Samples p99 = new Samples("ms");
-            p99.add(histogram.getValueAtPercentile(99) / 1e6);
-            record("B5", question.getKey() + " p50 (" + histogram.getTotalCount() + " answers)", p50, "p99 (ms)", p99,
+            p99.add(answer.p99Nanos() / 1e6);
+            record("B5", answer.name() + " p50 (" + answer.count() + " answers)", p50, "p99 (ms)", p99,
                     null, "p99 ≤ 20 ms", p99.median() <= 20);
-        }
-    }
-
-    private void ask(java.util.function.Supplier<String> path, String authorization, Duration time,
-                     Histogram histogram) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(8);
-        long end = System.nanoTime() + time.toNanos();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                done.add(clients.submit(() -> {
-                    while (System.nanoTime() < end) {
-                        HttpRequest request = HttpRequest.newBuilder(base.resolve(path.get()))
-                                .header("Authorization", authorization).header("Accept", "application/json").build();
-                        long start = System.nanoTime();
-                        HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                        long took = System.nanoTime() - start;
-                        if (answer.statusCode() != 200) {
-                            throw new IllegalStateException(request.uri() + " answered " + answer.statusCode() + ": "
-                                    + new String(answer.body()));
-                        }
-                        if (histogram != null) {
-                            synchronized (histogram) {
-                                histogram.recordValue(took);
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } finally {
-            clients.shutdownNow();
         }
     }
 
@@ -667,6 +631,9 @@ public final class Bench {
         if (!Long.valueOf(0).equals(results.get("analyzeRoundsByBench"))) {
             md.append(" Autovacuum is off on this server: the bench ran ANALYZE on its schema ")
                     .append(results.get("analyzeRoundsByBench")).append(" times (every 30 s), as autovacuum would.");
+        }
+        if (results.containsKey("latencyClient")) {
+            md.append(" B5's clients: ").append(results.get("latencyClient")).append('.');
         }
         md.append("\n\n");
         md.append("| id | measure | value | reference (same run) | ratio | goal | met |\n|---|---|---|---|---|---|---|\n");

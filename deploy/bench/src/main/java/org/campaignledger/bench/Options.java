@@ -23,10 +23,13 @@ import java.util.List;
  * @param schema {@code --schema=bench_...}: measure the log an earlier run left in that schema instead of ingesting
  *               one (only B4 and B5, which read a log; empty: a fresh schema and the measures that make it), so
  *               one jar can ask the same questions of two scales' logs side by side
+ * @param latencyWarmUp how long B5's clients ask all its questions in turn before any is measured
+ * @param latencyInBenchJvm B5's clients in the bench's own JVM (the harness's way before 2026-12-06), not in a
+ *                          JVM of their own ({@code --latency-client=in-jvm}; default {@code process})
  */
 record Options(double scale, int repeats, Duration referenceTime, int commandsPerRun, List<Integer> concurrencies,
                int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures,
-               long peerRebuildEvents, int units, String schema) {
+               long peerRebuildEvents, int units, String schema, Duration latencyWarmUp, boolean latencyInBenchJvm) {
 
     /** Measures that only read an existing log, the ones a run on an earlier run's schema may make. */
     static final List<String> ON_EXISTING_LOG = List.of("B4", "B5");
@@ -35,6 +38,9 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
         if (!schema.isEmpty() && (measures.isEmpty() || !ON_EXISTING_LOG.containsAll(measures))) {
             throw new IllegalArgumentException("--schema=" + schema + " measures an existing log: give --measures="
                     + "B5, B4 or B4,B5 (not " + (measures.isEmpty() ? "all" : String.join(",", measures)) + ")");
+        }
+        if (latencyWarmUp.isNegative()) {
+            throw new IllegalArgumentException("--latency-warmup-seconds must not be negative");
         }
         if (!schema.isEmpty() && !schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--schema=" + schema + ": a schema name of lower-case letters, digits"
@@ -45,7 +51,7 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
     /** These options, measuring {@code only} on the log an earlier run left in {@code existing}, reported to {@code to}. */
     Options onExistingLog(String existing, List<String> only, Path to) {
         return new Options(scale, repeats, referenceTime, commandsPerRun, concurrencies, importRows, ingestConcurrency,
-                latencyTime, to, only, peerRebuildEvents, units, existing);
+                latencyTime, to, only, peerRebuildEvents, units, existing, latencyWarmUp, latencyInBenchJvm);
     }
 
     boolean reusesSchema() {
@@ -59,14 +65,14 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(250), 60, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of(), 150, 12, "");
+                out, List.of(), 150, 12, "", Duration.ofSeconds(1), false);
     }
 
     static Options parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         Path out = Path.of(value(args, "out", "target/bench"));
         Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
-                Duration.ofSeconds(20), out, List.of(), 20_000, 0, "");
+                Duration.ofSeconds(20), out, List.of(), 20_000, 0, "", Duration.ofSeconds(60), false);
         return new Options(Double.parseDouble(value(args, "scale", String.valueOf(base.scale()))),
                 Integer.parseInt(value(args, "repeats", String.valueOf(base.repeats()))),
                 Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
@@ -81,7 +87,18 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                         : List.of(value(args, "measures", "").split(",")),
                 Long.parseLong(value(args, "peer-rebuild-events", String.valueOf(base.peerRebuildEvents()))),
                 Integer.parseInt(value(args, "units", String.valueOf(base.units()))),
-                value(args, "schema", base.schema()));
+                value(args, "schema", base.schema()),
+                Duration.ofSeconds(Long.parseLong(value(args, "latency-warmup-seconds",
+                        String.valueOf(base.latencyWarmUp().toSeconds())))),
+                latencyClient(value(args, "latency-client", "process")));
+    }
+
+    private static boolean latencyClient(String value) {
+        return switch (value) {
+            case "process" -> false;
+            case "in-jvm" -> true;
+            default -> throw new IllegalArgumentException("--latency-client=" + value + ": process or in-jvm");
+        };
     }
 
     private static String value(String[] args, String name, String fallback) {

@@ -41,6 +41,7 @@ class BenchSmokeIT {
         assertThat(ids).filteredOn("B4"::equals).hasSize(2);
         assertThat(results.path("peerDefault").asText()).contains("JpaEventStorageEngine");
         assertThat(ids).filteredOn("B5"::equals).hasSize(8);
+        assertThat(results.path("latencyClient").asText()).startsWith("a JVM of its own");
         assertThat(ids).contains("B2", "B3", "B4", "B6", "B7");
         assertThat(results.path("measures").get(0).path("value").path("samples")).hasSize(2);
         // where the run's time went, so a slow part of the harness shows in CI's log and in the report
@@ -53,13 +54,17 @@ class BenchSmokeIT {
 
         // the same questions of the log that run left, from a new JVM's application: how scale 4 is set beside scale 1
         Path again = out.resolve("again");
-        new Bench(Options.smoke(again).onExistingLog(results.path("schema").asText(), List.of("B5"), again)).run();
+        Options inBenchJvm = Options.parse(new String[] {"--smoke", "--latency-client=in-jvm"});
+        assertThat(inBenchJvm.latencyInBenchJvm()).isTrue();
+        // and B5's clients in the bench's JVM, as before they had one of their own
+        new Bench(inBenchJvm.onExistingLog(results.path("schema").asText(), List.of("B5"), again)).run();
         JsonNode reused = new ObjectMapper().readTree(again.resolve("results.json").toFile());
         assertThat(reused.path("schema").asText()).isEqualTo(results.path("schema").asText());
         assertThat(reused.path("reusedLogEvents").asLong()).isPositive();
         List<String> reusedIds = new ArrayList<>();
         reused.path("measures").forEach(measure -> reusedIds.add(measure.path("id").asText()));
         assertThat(reusedIds).hasSize(8).containsOnly("B5");
+        assertThat(reused.path("latencyClient").asText()).startsWith("in the bench's JVM");
         List<String> reusedPhases = new ArrayList<>();
         reused.path("phaseSeconds").fieldNames().forEachRemaining(reusedPhases::add);
         assertThat(reusedPhases).containsExactly("start", "B5");
@@ -73,5 +78,7 @@ class BenchSmokeIT {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not all");
         assertThatThrownBy(() -> Options.parse(new String[] {"--schema=x; drop table y", "--measures=B5"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--latency-client=browser"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("process or in-jvm");
     }
 }
