@@ -23,14 +23,14 @@ import org.HdrHistogram.Histogram;
 
 /**
  * B5's clients: 8 threads, each on its own kept-alive connection ({@link PlainHttp}), asking one question after
- * the other, each answer timed from the request's send to its last byte. First every question in turn for the warm-up (the server's JIT compiles the read path
- * only after tens of thousands of requests: a fresh node answered 2–3× slower in its first minute), then each question
- * alone for its measured time.
+ * the other, each answer timed from the request's send to its last byte. First every question in turn for the
+ * warm-up (the server's JIT compiles the read path only after tens of thousands of requests: a fresh node
+ * answered 2–3× slower in its first minute), then each question alone for its measured time.
  * <p>
  * By default the bench runs it in a JVM of its own ({@link #inOwnProcess}), as clients run beside a server: in
  * the bench's JVM its allocations (every answer's bytes, up to 360 KB for a summary) and its threads share the
  * server's heap, collections and safepoints, which measures the client as much as the server.
- * {@link #measure} runs it in the caller's JVM, the way the bench did before, for comparison.
+ * {@link #measure} runs the same clients in the caller's JVM, where the bench's clients used to run, for comparison.
  */
 final class LoadClient {
 
@@ -137,24 +137,7 @@ final class LoadClient {
             for (int i = 0; i < CLIENTS; i++) {
                 int first = i;
                 done.add(clients.submit(() -> {
-                    try (PlainHttp http = new PlainHttp(plan.base())) {
-                      for (int n = first; System.nanoTime() < end; n++) {
-                        Question question = questions.get(n % questions.size());
-                        String path = path(plan, question);
-                        long start = System.nanoTime();
-                        PlainHttp.Answer answer = http.get(path, question.authorization());
-                        long took = System.nanoTime() - start;
-                        if (answer.status() != 200) {
-                            throw new IllegalStateException(path + " answered " + answer.status() + ": "
-                                    + answer.errorBody());
-                        }
-                        if (histogram != null) {
-                            synchronized (histogram) {
-                                histogram.recordValue(took);
-                            }
-                        }
-                      }
-                    }
+                    askUntil(end, plan, questions, first, histogram);
                     return null;
                 }));
             }
@@ -163,6 +146,29 @@ final class LoadClient {
             }
         } finally {
             clients.shutdownNow();
+        }
+    }
+
+    /** One client on one connection, from question {@code first} on, until {@code end} (a nanoTime). */
+    private static void askUntil(long end, Plan plan, List<Question> questions, int first, Histogram histogram)
+            throws IOException {
+        try (PlainHttp http = new PlainHttp(plan.base())) {
+            for (int n = first; System.nanoTime() < end; n++) {
+                Question question = questions.get(n % questions.size());
+                String path = path(plan, question);
+                long start = System.nanoTime();
+                PlainHttp.Answer answer = http.get(path, question.authorization());
+                long took = System.nanoTime() - start;
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(path + " answered " + answer.status() + ": "
+                            + answer.errorBody());
+                }
+                if (histogram != null) {
+                    synchronized (histogram) {
+                        histogram.recordValue(took);
+                    }
+                }
+            }
         }
     }
 
