@@ -2,16 +2,23 @@ package org.campaignledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.campaignledger.api.query.AggregateStateView;
 import org.campaignledger.api.query.AuditEventView;
+import org.campaignledger.api.query.FindAuditEventsQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +35,9 @@ class AuditTrailIT extends QuerySideIT {
 
     @Autowired
     private ObjectMapper json;
+
+    @Autowired
+    private QueryGateway queries;
 
     private final Facts f = new Facts();
     private EventLog log;
@@ -107,6 +117,31 @@ class AuditTrailIT extends QuerySideIT {
         assertThat(ids).containsExactlyElementsOf(log.appended().stream().map(EventLog.Appended::eventIdentifier)
                 .toList());
         assertThat(pages).isGreaterThan(3);
+    }
+
+    @Test
+    void aPageWritesEachStoredPayloadAndMetadataThroughAndTheQueryBusAnswersTheSameEvents() throws IOException {
+        Map<String, String> stored = jdbc.query("SELECT event_identifier, payload, meta_data FROM domain_event_entry"
+                + " WHERE campaign_id = ?", (rs, n) -> Map.entry(rs.getString(1),
+                "{\"payload\":" + new String(rs.getBytes(2), StandardCharsets.UTF_8)
+                        + ",\"metaData\":" + new String(rs.getBytes(3), StandardCharsets.UTF_8)
+                        + "}"), f.id()).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        JsonNode page = json.readTree(http.getForObject("/api/audit/events?campaign=" + f.id() + "&limit=1000",
+                String.class));
+
+        assertThat(page.path("events")).hasSize(log.appended().size());
+        for (JsonNode event : page.path("events")) {
+            JsonNode asStored = json.readTree(stored.get(event.path("eventIdentifier").asText()));
+            assertThat(event.path("payload")).isEqualTo(asStored.path("payload"));
+            assertThat(event.path("metaData")).isEqualTo(asStored.path("metaData"));
+            assertThat(event.path("payload").isObject()).isTrue();
+        }
+        AuditEventView.Page overHttp = json.treeToValue(page, AuditEventView.Page.class);
+        AuditEventView.Page onTheBus = queries.query(new FindAuditEventsQuery(f.id(), null, null, null, null, null,
+                null, null, null, 1000), ResponseTypes.instanceOf(AuditEventView.Page.class)).join();
+        assertThat(onTheBus).isEqualTo(overHttp);
+        assertThat(onTheBus.events()).extracting(AuditEventView::payload).allSatisfy(payload ->
+                assertThat(payload).containsEntry("campaignId", f.id()));
     }
 
     @Test

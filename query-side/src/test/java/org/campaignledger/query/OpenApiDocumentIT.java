@@ -31,5 +31,9 @@ class OpenApiDocumentIT extends QuerySideIT {
         assertThat(timeline.fieldNames()).toIterable().contains("200", "400", "404");
         assertThat(timeline.at("/404/content/application~1problem+json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/Problem");
+        // the audit page writes the stored JSON through as text; the document still says it is an object
+        JsonNode auditEvent = api.at("/components/schemas/AuditEventView/properties");
+        assertThat(auditEvent.at("/payload/type").asText()).isEqualTo("object");
+        assertThat(auditEvent.at("/metaData/type").asText()).isEqualTo("object");
     }
 }

@@ -26,7 +26,8 @@ class AggregateStates {
 
     AggregateStateView find(FindAggregateStateQuery query) {
         Instant asKnownAt = query.asKnownAt() == null ? Instant.now() : query.asKnownAt();
-        List<AuditEventView> events = log.aggregate(query.aggregateIdentifier(), asKnownAt);
+        List<AuditEventView> events = log.aggregate(query.aggregateIdentifier(), asKnownAt).stream()
+                .map(StoredEvent::view).toList();
         if (events.isEmpty()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "aggregate-not-found", "Unknown aggregate",
                     "No event of aggregate " + query.aggregateIdentifier() + " was recorded by " + asKnownAt + ".",

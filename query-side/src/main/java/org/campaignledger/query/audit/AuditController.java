@@ -57,7 +57,7 @@ class AuditController {
 
     @GetMapping(path = "/api/audit/events", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The event log with metadata, filtered, a page at a time (JSON); the full export as NDJSON or CSV")
-    AuditEventView.Page events(@RequestParam Map<String, String> params) {
+    StoredEvent.Page events(@RequestParam Map<String, String> params) {
         return log.page(query(params));
     }
 
@@ -99,7 +99,7 @@ class AuditController {
 
     @QueryHandler
     AuditEventView.Page handle(FindAuditEventsQuery query) {
-        return log.page(query);
+        return log.page(query).view();
     }
 
     @QueryHandler
@@ -146,14 +146,14 @@ class AuditController {
         }
     }
 
-    private String csvLine(AuditEventView event) {
-        Map<String, Object> meta = event.metaData();
+    private String csvLine(StoredEvent event) {
+        Map<String, Object> meta = event.metaDataMap();
         return List.of(String.valueOf(event.globalIndex()), event.eventIdentifier(), text(event.aggregateType()),
                         event.aggregateIdentifier(), String.valueOf(event.sequenceNumber()), event.payloadType(),
                         text(event.payloadRevision()), event.recordedAt().toString(), text(event.campaignId()),
                         text(event.unitCode()), text(event.occurredOn()), text(meta.get(MetadataKeys.PRINCIPAL)),
                         text(meta.get(MetadataKeys.ROLE)), text(meta.get(MetadataKeys.IDEMPOTENCY_KEY)),
-                        text(meta.get(MetadataKeys.CORRELATION_ID)), json(event.payload()), json(meta))
+                        text(meta.get(MetadataKeys.CORRELATION_ID)), event.payload(), event.metaData())
                 .stream().map(AuditController::quote).collect(Collectors.joining(",")) + "\r\n";
     }
 

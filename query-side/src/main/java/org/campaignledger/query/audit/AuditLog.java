@@ -1,9 +1,6 @@
 package org.campaignledger.query.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,14 +9,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.campaignledger.api.query.AuditEventView;
 import org.campaignledger.api.query.FindAuditEventsQuery;
-import org.campaignledger.platform.serialization.LedgerJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,15 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads {@code domain_event_entry} directly: the audit trail is the log, not a projection of it. Filters
  * use the columns the event store fills from each fact (campaign, unit, business date) and its own
- * (aggregate, type, recording time); order and cursor are the global index.
+ * (aggregate, type, recording time); order and cursor are the global index. Payload and metadata come back as
+ * the stored JSON text, unparsed ({@link StoredEvent}).
  */
 @Component
 class AuditLog {
 
     static final int MAX_PAGE = 1000;
 
-    private static final ObjectMapper JSON = LedgerJson.eventMapper();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() { };
     private static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier,"
             + " sequence_number, payload_type, payload_revision, recorded_at, campaign_id, unit_code, occurred_on,"
             + " payload, meta_data";
@@ -54,19 +46,19 @@ class AuditLog {
         this.readOnly.setReadOnly(true);
     }
 
-    AuditEventView.Page page(FindAuditEventsQuery query) {
+    StoredEvent.Page page(FindAuditEventsQuery query) {
         int limit = Math.max(1, Math.min(query.limit() <= 0 ? 100 : query.limit(), MAX_PAGE));
         Where where = where(query);
         List<Object> args = new ArrayList<>(where.args());
         args.add(limit);
-        List<AuditEventView> events = jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry" + where.sql()
+        List<StoredEvent> events = jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry" + where.sql()
                 + " ORDER BY global_index LIMIT ?", (rs, n) -> view(rs), args.toArray());
         Long next = events.size() == limit ? events.get(events.size() - 1).globalIndex() : null;
-        return new AuditEventView.Page(events, next);
+        return new StoredEvent.Page(events, next);
     }
 
     /** Every matching event in log order, one at a time, never holding more than one fetch in memory. */
-    void export(FindAuditEventsQuery query, Consumer<AuditEventView> sink) {
+    void export(FindAuditEventsQuery query, Consumer<StoredEvent> sink) {
         Where where = where(query);
         readOnly.executeWithoutResult(status -> streaming.query("SELECT " + COLUMNS + " FROM domain_event_entry"
                 + where.sql() + " ORDER BY global_index", rs -> {
@@ -74,7 +66,7 @@ class AuditLog {
                 }, where.args().toArray()));
     }
 
-    List<AuditEventView> aggregate(String aggregateIdentifier, Instant asKnownAt) {
+    List<StoredEvent> aggregate(String aggregateIdentifier, Instant asKnownAt) {
         return jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier = ?"
                         + " AND recorded_at <= ? ORDER BY sequence_number", (rs, n) -> view(rs),
                 aggregateIdentifier, Timestamp.from(asKnownAt));
@@ -115,21 +107,15 @@ class AuditLog {
         }
     }
 
-    private static AuditEventView view(ResultSet rs) throws SQLException {
+    private static StoredEvent view(ResultSet rs) throws SQLException {
         OffsetDateTime recordedAt = rs.getObject(8, OffsetDateTime.class);
-        return new AuditEventView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+        return new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                 rs.getString(6), rs.getString(7), recordedAt.toInstant(), rs.getString(9), rs.getString(10),
                 rs.getObject(11, LocalDate.class), json(rs.getBytes(12)), json(rs.getBytes(13)));
     }
 
-    private static Map<String, Object> json(byte[] bytes) {
-        if (bytes == null || bytes.length == 0) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(bytes, MAP);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The event store writes UTF-8 JSON into both bytea columns (V1_0_1); no metadata reads as an empty object. */
+    private static String json(byte[] bytes) {
+        return bytes == null || bytes.length == 0 ? StoredEvent.EMPTY_JSON : new String(bytes, StandardCharsets.UTF_8);
     }
 }
