@@ -49,6 +49,7 @@ import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.campaignledger.query.projection.BatchBuffer;
 import org.campaignledger.query.projection.ProjectionTransactions;
+import org.campaignledger.query.projection.ReplayWriter;
 import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,9 +64,10 @@ import org.springframework.stereotype.Component;
  * deserialised once. Every projection being rebuilt gets the events its handlers take, in log order, from
  * its own thread: the same event handlers its processor would call, a few thousand events per unit of
  * work and transaction (the projections fold each transaction's events in memory and write them with JDBC
- * batches, as they do live). Then every segment's token is set where the processor would have left it
- * after those events, gaps included, so events committed meanwhile (above the head, or filling a gap below
- * it) are still applied once, by the processor, when it starts again.
+ * batches, as they do live; the progress projection, whose writes take longer than its folding, hands each
+ * chunk's writes to a {@link ReplayWriter} and folds the next meanwhile). Then every segment's token is set
+ * where the processor would have left it after those events, gaps included, so events committed meanwhile
+ * (above the head, or filling a gap below it) are still applied once, by the processor, when it starts again.
  * <p>
  * Axon's processor does the same work one fetch of 100 events and one batch at a time, hands each
  * event to every segment's work package and measures each message; that bookkeeping, not the
@@ -96,19 +98,23 @@ class BulkReplay {
         final int[] segments;
         final List<TrackingToken> resetTokens = new ArrayList<>();
         final BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+        /** Writes the chunks of a projection that folds and writes them apart, while it folds the next. */
+        final ReplayWriter writer;
         Future<?> applying;
 
         Target(AbstractEventProcessor processor) {
             this.name = processor.getName();
             this.handlers = processor.eventHandlerInvoker();
             this.segments = transactionManager.fetchInTransaction(() -> tokenStore.fetchSegments(name));
+            this.writer = new ReplayWriter(transactionManager, name);
         }
 
-        /** Applies chunks in order until the empty one that ends the replay. */
+        /** Applies chunks in order until the empty one that ends the replay, and waits until they are written. */
         void applyAll() throws Exception {
             for (Chunk chunk = chunks.take(); !chunk.messages().isEmpty(); chunk = chunks.take()) {
-                apply(chunk.messages(), handlers, chunk.allTaken());
+                apply(chunk.messages(), handlers, chunk.allTaken(), writer);
             }
+            writer.awaitWritten();
         }
 
         /** Queues the chunk, waiting while the projection is two chunks behind, claims kept meanwhile. */
@@ -232,6 +238,9 @@ class BulkReplay {
         } finally {
             appliers.shutdownNow();
             appliers.awaitTermination(1, TimeUnit.MINUTES);
+            for (Target target : targets) {
+                target.writer.close();
+            }
             // as a processor releasing a segment: the dead-letter cache filled for the root segment is dropped,
             // so it cannot answer for a segment of the same id that this node claims later
             for (Target target : targets) {
@@ -353,12 +362,13 @@ class BulkReplay {
      * @param allTaken every message's payload type has a handler (checked by stored type when it was read):
      *                 no need to ask again per message, {@code handle} finds the handler itself
      */
-    private void apply(List<TrackedEventMessage<?>> chunk, EventHandlerInvoker handlers, boolean allTaken)
-            throws Exception {
+    private void apply(List<TrackedEventMessage<?>> chunk, EventHandlerInvoker handlers, boolean allTaken,
+                       ReplayWriter writer) throws Exception {
         // as the processor runs a batch: one unit of work over the messages, each the current message in turn
         BatchingUnitOfWork<?> unitOfWork = new BatchingUnitOfWork<>(chunk);
         unitOfWork.attachTransaction(transactionManager);
         BatchBuffer.markFirstDelivery(unitOfWork); // the reset emptied the tables; the log is read once
+        BatchBuffer.deferWrites(unitOfWork, writer); // its tokens are stored after the last chunk: no need to wait
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
             if (allTaken || handlers.canHandle(message, Segment.ROOT_SEGMENT)) {

@@ -17,6 +17,7 @@ import org.campaignledger.api.unit.ITOfficerAssignedEvent;
 import org.campaignledger.api.unit.ITOfficerReleasedEvent;
 import org.campaignledger.api.unit.ModelPracticeNominatedEvent;
 import org.campaignledger.api.unit.TechRescueTeamFormedEvent;
+import org.campaignledger.query.projection.ChangeNotifications;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,13 @@ import org.springframework.stereotype.Component;
  * processing group, so it sees the same batch in the same transaction, and at commit sends
  * {@code NOTIFY campaign_ledger_progress, '<campaign id>'} once per campaign the batch touched.
  * PostgreSQL delivers a notification only if the transaction commits, and only after it has, so a
- * browser that re-reads on it sees the new rows; a rolled-back batch tells nobody.
+ * browser that re-reads on it sees the new rows; a rolled-back batch tells nobody. In a bulk replay the
+ * progress projection's rows are written after its batch commits ({@code ReplayWriter}), so its writes send the
+ * same notification again when they commit.
  */
 final class ProjectionSignals {
 
-    static final String CHANNEL = "campaign_ledger_progress";
+    static final String CHANNEL = ChangeNotifications.CHANNEL;
 
     private ProjectionSignals() {
     }
@@ -41,8 +44,7 @@ final class ProjectionSignals {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Set<String> campaigns = root.getOrComputeResource("dashboard-signal." + processingGroup, key -> {
             Set<String> touched = new LinkedHashSet<>();
-            root.onPrepareCommit(unitOfWork -> touched.forEach(campaign ->
-                    jdbc.queryForList("SELECT pg_notify(?, ?)", CHANNEL, campaign)));
+            root.onPrepareCommit(unitOfWork -> ChangeNotifications.notifyChanged(jdbc, touched));
             return touched;
         });
         campaigns.add(fact.campaignId().value());

@@ -37,6 +37,12 @@ final class ParticipantState {
         this.trainedOn = trainedOn;
     }
 
+    /** A copy to change without changing this one. */
+    ParticipantState copy() {
+        return new ParticipantState(campaignId, participantId, unitCode, role, teamId, enrolledOn,
+                new TreeMap<>(completions), trainedOn);
+    }
+
     /**
      * Marks the participant trained if every course their role requires is now completed, and returns the
      * business date they became trained: the latest required completion (never before their enrolment).

@@ -26,7 +26,9 @@ import org.campaignledger.api.campaign.CampaignLaunchedEvent;
 import org.campaignledger.api.training.CourseCompletedEvent;
 import org.campaignledger.api.training.ParticipantEnrolledEvent;
 import org.campaignledger.api.training.ParticipantRole;
+import org.campaignledger.query.projection.ChangeNotifications;
 import org.campaignledger.query.projection.ColumnArrays;
+import org.campaignledger.query.projection.ReplayWriter;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,24 +118,75 @@ final class ProgressBatch {
         touched.add(campaignId);
     }
 
+    /**
+     * What one batch writes, folded from its events: its change rows and their hour sums, its (campaign, unit,
+     * day) sums, the participants it changed (as rows, so writing them reads nothing a later fold changes) and the
+     * campaigns it launched, closed or touched.
+     */
+    static final class Writes {
+        private final List<Object[]> launches = new ArrayList<>();
+        private final List<Object[]> closes = new ArrayList<>();
+        private final Map<ChangeKey, ChangeRow> changes = new LinkedHashMap<>();
+        private final Map<DayKey, long[]> days = new LinkedHashMap<>();
+        private final RecordedHours hours = new RecordedHours();
+        private final Map<String, ParticipantState> participants = new HashMap<>();
+        private final List<Object[]> participantRows = new ArrayList<>();
+        private final Set<String> touched = new LinkedHashSet<>();
+
+        /**
+         * Writes everything in the current transaction. {@code notify}: also tell the query nodes that the
+         * touched campaigns changed, when this transaction is not the one their signal rides in (a bulk replay).
+         */
+        void write(JdbcTemplate jdbc, boolean notify) {
+            if (!launches.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO progress_campaign (campaign_id, start_date, duration_days, definition)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (campaign_id) DO NOTHING", launches);
+            }
+            if (!closes.isEmpty()) {
+                jdbc.batchUpdate("UPDATE progress_campaign SET closed_on = ?, closed_recorded_at = ?"
+                        + " WHERE campaign_id = ?", closes);
+            }
+            writeChanges(jdbc, changes);
+            hours.write(jdbc);
+            writeDays(jdbc, days);
+            writeParticipants(jdbc, participantRows);
+            // a version from a sequence never repeats, not even across rebuilds: (campaign, version) names one state
+            jdbc.batchUpdate("UPDATE progress_campaign SET version = nextval('progress_version') WHERE campaign_id = ?",
+                    touched.stream().map(campaignId -> new Object[] {campaignId}).toList());
+            if (notify) {
+                ChangeNotifications.notifyChanged(jdbc, touched);
+            }
+        }
+    }
+
+    /** Folds and writes the batch in the current transaction. */
     void flush(JdbcTemplate jdbc, CampaignDefinitions definitions) {
-        Map<String, ParticipantState> participants = loadParticipants(jdbc);
+        fold(jdbc, definitions, null).write(jdbc, false);
+    }
+
+    /**
+     * Folds the batch, reading the participants it needs in the current transaction.
+     *
+     * @param unwritten writes submitted but perhaps not committed yet (a bulk replay's {@link ReplayWriter}):
+     *                  their participants are newer than the database's
+     */
+    Writes fold(JdbcTemplate jdbc, CampaignDefinitions definitions, Writes unwritten) {
+        Writes writes = new Writes();
+        Map<String, ParticipantState> participants = loadParticipants(jdbc, unwritten);
         Set<String> dirty = new LinkedHashSet<>();
-        Map<DayKey, long[]> days = new LinkedHashMap<>();
-        Map<ChangeKey, ChangeRow> changes = new LinkedHashMap<>();
-        List<Object[]> launches = new ArrayList<>();
-        List<Object[]> closes = new ArrayList<>();
+        Map<DayKey, long[]> days = writes.days;
+        Map<ChangeKey, ChangeRow> changes = writes.changes;
 
         Set<String> applied = appliedChanges(jdbc);
         for (Op op : ops) {
             if (op instanceof Launch launch) {
                 CampaignLaunchedEvent event = launch.event();
                 definitions.remember(new CampaignDefinition(event));
-                launches.add(new Object[] {event.campaignId().value(),
+                writes.launches.add(new Object[] {event.campaignId().value(),
                         CampaignDefinitions.sqlDate(event.startDate()), event.durationDays(),
                         CampaignDefinitions.write(event)});
             } else if (op instanceof Close close) {
-                closes.add(new Object[] {CampaignDefinitions.sqlDate(close.event().occurredOn()),
+                writes.closes.add(new Object[] {CampaignDefinitions.sqlDate(close.event().occurredOn()),
                         Timestamp.from(close.recordedAt()), close.event().campaignId().value()});
             } else if (op instanceof Change change) {
                 if (!applied.add(change.eventId())) {
@@ -149,27 +202,19 @@ final class ProgressBatch {
                 complete(complete, definitions, participants, dirty, days, changes);
             }
         }
-
-        if (!launches.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO progress_campaign (campaign_id, start_date, duration_days, definition)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT (campaign_id) DO NOTHING", launches);
-        }
-        if (!closes.isEmpty()) {
-            jdbc.batchUpdate("UPDATE progress_campaign SET closed_on = ?, closed_recorded_at = ?"
-                    + " WHERE campaign_id = ?", closes);
-        }
-        writeChanges(jdbc, changes);
-        RecordedHours hours = new RecordedHours();
-        changes.forEach((key, change) -> hours.add(key.campaignId(), change.unitCode(), key.day(),
+        changes.forEach((key, change) -> writes.hours.add(key.campaignId(), change.unitCode(), key.day(),
                 change.recordedAt(), change.deltas()));
-        hours.write(jdbc);
-        writeDays(jdbc, days);
-        writeParticipants(jdbc, participants, dirty);
-        // a version from a sequence never repeats, not even across rebuilds: (campaign, version) names one state
-        jdbc.batchUpdate("UPDATE progress_campaign SET version = nextval('progress_version') WHERE campaign_id = ?",
-                touched.stream().map(campaignId -> new Object[] {campaignId}).toList());
+        for (String key : dirty) {
+            ParticipantState state = participants.get(key);
+            writes.participants.put(key, state);
+            writes.participantRows.add(new Object[] {state.campaignId, state.participantId, state.unitCode,
+                    state.role.name(), state.teamId, CampaignDefinitions.sqlDate(state.enrolledOn),
+                    state.completionsJson(), CampaignDefinitions.sqlDate(state.trainedOn)});
+        }
+        writes.touched.addAll(touched);
         ops.clear();
         touched.clear();
+        return writes;
     }
 
     /**
@@ -275,8 +320,11 @@ final class ProgressBatch {
         return definition;
     }
 
-    /** Loads every participant the batch touches with one query per campaign, by primary key. */
-    private Map<String, ParticipantState> loadParticipants(JdbcTemplate jdbc) {
+    /**
+     * Loads every participant the batch touches with one query per campaign, by primary key; those the unwritten
+     * writes changed are taken from them instead (copied: this batch changes its own).
+     */
+    private Map<String, ParticipantState> loadParticipants(JdbcTemplate jdbc, Writes unwritten) {
         Map<String, Set<String>> idsByCampaign = new HashMap<>();
         for (Op op : ops) {
             if (op instanceof Enrol enrol) {
@@ -302,6 +350,14 @@ final class ProgressBatch {
                     ParticipantState.completionsFrom(rs.getString(7)), rs.getObject(8, LocalDate.class));
             states.put(key(state.campaignId, state.participantId), state);
         }));
+        if (unwritten != null) {
+            idsByCampaign.forEach((campaignId, ids) -> ids.forEach(id -> {
+                ParticipantState newer = unwritten.participants.get(key(campaignId, id));
+                if (newer != null) {
+                    states.put(key(campaignId, id), newer.copy());
+                }
+            }));
+        }
         return states;
     }
 
@@ -378,12 +434,7 @@ final class ProgressBatch {
     }
 
     /** One statement for all the participants the batch changed: {@link ColumnArrays}. */
-    private static void writeParticipants(JdbcTemplate jdbc, Map<String, ParticipantState> participants,
-                                          Set<String> dirty) {
-        List<Object[]> rows = dirty.stream().map(participants::get).map(state -> new Object[] {
-                state.campaignId, state.participantId, state.unitCode, state.role.name(), state.teamId,
-                CampaignDefinitions.sqlDate(state.enrolledOn), state.completionsJson(),
-                CampaignDefinitions.sqlDate(state.trainedOn)}).toList();
+    private static void writeParticipants(JdbcTemplate jdbc, List<Object[]> rows) {
         ColumnArrays.write(jdbc, "INSERT INTO participant_progress (campaign_id, participant_id, unit_code, role,"
                 + " team_id, enrolled_on, completions, trained_on) SELECT * FROM %s"
                 + " ON CONFLICT (campaign_id, participant_id) DO UPDATE SET unit_code = EXCLUDED.unit_code,"

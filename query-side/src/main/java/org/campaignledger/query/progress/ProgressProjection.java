@@ -163,7 +163,18 @@ class ProgressProjection {
     }
 
     private ProgressBatch batch() {
-        return BatchBuffer.current(NAME, () -> new ProgressBatch(BatchBuffer.firstDelivery()),
-                batch -> batch.flush(jdbc, definitions));
+        return BatchBuffer.current(NAME, () -> new ProgressBatch(BatchBuffer.firstDelivery()), this::flush);
+    }
+
+    /**
+     * In the batch's transaction; in a bulk replay, the batch is folded here and written by the replay's writer
+     * while the next batch is folded, and its writes notify the query nodes themselves (the batch's own signal
+     * commits before them).
+     */
+    private void flush(ProgressBatch batch) {
+        BatchBuffer.replayWriter().ifPresentOrElse(
+                writer -> writer.submit(batch.fold(jdbc, definitions,
+                        writer.lastSubmitted(ProgressBatch.Writes.class)), writes -> writes.write(jdbc, true)),
+                () -> batch.flush(jdbc, definitions));
     }
 }

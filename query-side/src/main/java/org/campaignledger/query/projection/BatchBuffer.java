@@ -1,5 +1,6 @@
 package org.campaignledger.query.projection;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -13,6 +14,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 public final class BatchBuffer {
 
     private static final String FIRST_DELIVERY = BatchBuffer.class.getName() + ".firstDelivery";
+    private static final String REPLAY_WRITER = BatchBuffer.class.getName() + ".replayWriter";
 
     private BatchBuffer() {
     }
@@ -28,6 +30,21 @@ public final class BatchBuffer {
     /** Whether the current unit of work was marked by {@link #markFirstDelivery}. */
     public static boolean firstDelivery() {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(FIRST_DELIVERY);
+    }
+
+    /**
+     * Lets a bulk replay's unit of work hand its writes to {@code writer} instead of writing them in its own
+     * transaction: for projections that split a batch into folding and writing ({@link ReplayWriter}).
+     */
+    public static void deferWrites(UnitOfWork<?> unitOfWork, ReplayWriter writer) {
+        unitOfWork.resources().put(REPLAY_WRITER, writer);
+    }
+
+    /** The writer the current unit of work was given by {@link #deferWrites}, if any. */
+    public static Optional<ReplayWriter> replayWriter() {
+        return CurrentUnitOfWork.isStarted()
+                ? Optional.ofNullable((ReplayWriter) CurrentUnitOfWork.get().root().resources().get(REPLAY_WRITER))
+                : Optional.empty();
     }
 
     public static <T> T current(String key, Supplier<T> create, Consumer<T> flush) {
