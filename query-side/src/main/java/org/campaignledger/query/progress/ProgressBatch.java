@@ -1,10 +1,9 @@
 package org.campaignledger.query.progress;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,6 +29,7 @@ import org.campaignledger.query.projection.ChangeNotifications;
 import org.campaignledger.query.projection.ColumnArrays;
 import org.campaignledger.query.projection.ReplayWriter;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -43,6 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ProgressBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressBatch.class);
+    /** Well under half of G1's smallest region (1 MB), so no part is a humongous object. */
+    static final int COPY_PART_CHARS = 64 * 1024;
 
     private interface Op {
     }
@@ -372,32 +374,48 @@ final class ProgressBatch {
 
     /**
      * One row per event and day: the widest and most numerous rows of the projection, so written with COPY
-     * (text format) rather than bound INSERT parameters, which cost more than the rest of a batch together.
+     * (text format) rather than bound INSERT parameters, which cost more than the rest of a batch together. The
+     * text goes in parts of {@link #COPY_PART_CHARS}: a whole batch's text (about 700 KB for 5,000 events) is a
+     * humongous object for G1 in a 512 MB heap, and each one started a concurrent collection cycle.
      */
     private static void writeChanges(JdbcTemplate jdbc, Map<ChangeKey, ChangeRow> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        StringBuilder rows = new StringBuilder(changes.size() * (80 + 2 * Measure.COUNT));
-        changes.forEach((key, change) -> {
-            rows.append(copyText(key.campaignId())).append('\t').append(copyText(key.eventId())).append('\t')
-                    .append(key.day()).append('\t').append(copyText(change.unitCode())).append('\t')
-                    .append(change.recordedAt());
-            for (long delta : change.deltas()) {
-                rows.append('\t').append(delta);
-            }
-            rows.append('\n');
-        });
         String copy = "COPY fact_change (campaign_id, event_id, day, unit_code, recorded_at, " + Measure.COLUMNS
                 + ") FROM STDIN";
         jdbc.execute((ConnectionCallback<Long>) connection -> {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
             try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy,
-                        new StringReader(rows.toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                StringBuilder rows = new StringBuilder(COPY_PART_CHARS + 1024);
+                for (Map.Entry<ChangeKey, ChangeRow> entry : changes.entrySet()) {
+                    ChangeKey key = entry.getKey();
+                    ChangeRow change = entry.getValue();
+                    rows.append(copyText(key.campaignId())).append('\t').append(copyText(key.eventId())).append('\t')
+                            .append(key.day()).append('\t').append(copyText(change.unitCode())).append('\t')
+                            .append(change.recordedAt());
+                    for (long delta : change.deltas()) {
+                        rows.append('\t').append(delta);
+                    }
+                    rows.append('\n');
+                    if (rows.length() >= COPY_PART_CHARS) {
+                        send(in, rows);
+                    }
+                }
+                send(in, rows);
+                return in.endCopy();
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
             }
         });
+    }
+
+    private static void send(CopyIn in, StringBuilder rows) throws SQLException {
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        rows.setLength(0);
     }
 
     /** A value in COPY's text format: backslash, tab and line breaks escaped, null as {@code \N}. */

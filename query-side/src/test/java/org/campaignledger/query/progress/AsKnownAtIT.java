@@ -97,6 +97,24 @@ class AsKnownAtIT {
         assertSameAnswer(definition, at);
     }
 
+    /** A batch whose COPY text runs to many parts of {@link ProgressBatch#COPY_PART_CHARS}: every row arrives, once. */
+    @Test
+    void aBatchWrittenInManyCopyPartsKeepsEveryChange() {
+        CampaignDefinition definition = launch();
+        int changes = 4_000;
+        // a row holds two ids of 30-odd characters and a timestamp at the least: the text spans several parts
+        assertThat(changes * 64).isGreaterThan(3 * ProgressBatch.COPY_PART_CHARS);
+        TreeSet<Instant> recorded = new TreeSet<>(writeBatch(definition.id(), changes));
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM fact_change WHERE campaign_id = ?", Integer.class,
+                definition.id())).isEqualTo(changes);
+        assertThat(hourSums(definition.id())).isEqualTo(knownNowSums(definition.id()));
+        for (Instant at : List.of(recorded.first(), recorded.last().minus(1, ChronoUnit.MICROS),
+                FIRST_HOUR.plus(Duration.ofMinutes(277)))) {
+            assertSameAnswer(definition, at);
+        }
+    }
+
     private CampaignDefinition launch() {
         String id = "known-at-" + UUID.randomUUID();
         List<UnitDefinition> units = UNITS.stream().map(code -> new UnitDefinition(new UnitCode(code), "Unit " + code,
