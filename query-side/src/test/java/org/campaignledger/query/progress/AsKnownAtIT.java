@@ -102,7 +102,7 @@ class AsKnownAtIT {
     void aBatchWrittenInManyCopyPartsKeepsEveryChange() {
         CampaignDefinition definition = launch();
         int changes = 4_000;
-        // a row holds two ids of 30-odd characters and a timestamp at the least: the text spans several parts
+        // a row holds the campaign's id (45 characters) and a timestamp at the least: the text spans several parts
         assertThat(changes * 64).isGreaterThan(3 * ProgressBatch.COPY_PART_CHARS);
         TreeSet<Instant> recorded = new TreeSet<>(writeBatch(definition.id(), changes));
 
