@@ -200,6 +200,13 @@ class CommandApiIT {
                 + "\"occurredOn\":\"\\u0007" + day(3) + "\"}"), "occurredOn");
         assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
                 + "\"occurredOn\":\"" + day(3) + " \"}"), "occurredOn");
+        // the same for an enum's name: Jackson trims it too, so "\u000B\u0000HIGH" was read as HIGH
+        assertBadRequest(api.post(base + "/units/00004/residential-group-assessments", "{\"needLevel\":"
+                + "\"\\u000B\\u0000HIGH\",\"residentialGroup\":\"x\",\"occurredOn\":\"" + day(3) + "\"}"), "needLevel");
+        assertBadRequest(api.post(base + "/units/00004/it-officers", "{\"officerId\":\"o-1\",\"employment\":"
+                + "\"STAFF \",\"occurredOn\":\"" + day(3) + "\"}"), "employment");
+        assertBadRequest(api.post(base + "/support-points/sp/sessions", "{\"peopleServed\":{\"\\u0007ELDERLY\":2},"
+                + "\"services\":[],\"occurredOn\":\"" + day(3) + "\"}"), "peopleServed");
         assertBadRequest(api.post(teams, "{\"teamId\":\"t-1\",\"residentialGroup\":\"x\",\"memberCount\":5,"
                 + "\"occurredOn\":\"" + day(3) + "\",\"leader\":\"Nguyễn Văn A\"}"), "leader");
         assertBadRequest(api.post(teams, "{\"teamId\":\"t 1 !\",\"residentialGroup\":\"x\",\"memberCount\":5,"

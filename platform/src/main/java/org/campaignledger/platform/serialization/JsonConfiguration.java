@@ -24,8 +24,8 @@ public class JsonConfiguration {
     }
 
     @Bean
-    Module untrimmedDates() {
-        return new UntrimmedDates();
+    Module untrimmedScalars() {
+        return new UntrimmedScalars();
     }
 
     @Bean
