@@ -141,7 +141,7 @@ class BadInputPropertiesIT {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 1000)
     void everyMutatedRequestIsRefusedWithAProblemAndRecordsNothing(@ForAll("badRequests") BadRequest request)
             throws Exception {
         long before = eventCount();
