@@ -13,6 +13,7 @@ import java.util.List;
  * @param repeats how often each measure and its reference run, side by side
  * @param referenceTime how long each limit-single run lasts
  * @param commandsPerRun how many planned commands each B1 run sends
+ * @param concurrencies {@code --concurrencies=1,8,32}: the senders of B1's runs (B7's load is half B1's rate at 8)
  * @param importRows rows of each B2 import
  * @param ingestConcurrency how many senders B3 uses
  * @param latencyTime how long the 8 clients of B5 ask
@@ -78,7 +79,7 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
                         String.valueOf(base.referenceTime().toMillis())))),
                 Integer.parseInt(value(args, "commands-per-run", String.valueOf(base.commandsPerRun()))),
-                base.concurrencies(),
+                concurrencies(value(args, "concurrencies", ""), base.concurrencies()),
                 Integer.parseInt(value(args, "import-rows", String.valueOf(base.importRows()))),
                 Integer.parseInt(value(args, "ingest-concurrency", String.valueOf(base.ingestConcurrency()))),
                 Duration.ofSeconds(Long.parseLong(value(args, "latency-seconds",
@@ -91,6 +92,17 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 Duration.ofSeconds(Long.parseLong(value(args, "latency-warmup-seconds",
                         String.valueOf(base.latencyWarmUp().toSeconds())))),
                 latencyClient(value(args, "latency-client", "process")));
+    }
+
+    private static List<Integer> concurrencies(String value, List<Integer> fallback) {
+        if (value.isBlank()) {
+            return fallback;
+        }
+        List<Integer> concurrencies = Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        if (concurrencies.stream().anyMatch(c -> c < 1)) {
+            throw new IllegalArgumentException("--concurrencies=" + value + ": positive numbers, e.g. 1,8,32");
+        }
+        return concurrencies;
     }
 
     private static boolean latencyClient(String value) {
