@@ -27,10 +27,14 @@ import java.util.List;
  * @param latencyWarmUp how long B5's clients ask all its questions in turn before any is measured
  * @param latencyInBenchJvm B5's clients in the bench's own JVM (the harness's way before 2026-12-06), not in a
  *                          JVM of their own ({@code --latency-client=in-jvm}; default {@code process})
+ * @param commandsWarmUp how long each of B1's paths (in-process, HTTP, the peer-default) takes commands at
+ *                       concurrency 8 before any of B1's runs is measured ({@code --commands-warmup-seconds}), so B1
+ *                       measures compiled code, as a platform that has run for a while has, not the JIT at work
  */
 record Options(double scale, int repeats, Duration referenceTime, int commandsPerRun, List<Integer> concurrencies,
                int importRows, int ingestConcurrency, Duration latencyTime, Path out, List<String> measures,
-               long peerRebuildEvents, int units, String schema, Duration latencyWarmUp, boolean latencyInBenchJvm) {
+               long peerRebuildEvents, int units, String schema, Duration latencyWarmUp, boolean latencyInBenchJvm,
+               Duration commandsWarmUp) {
 
     /** Measures that only read an existing log, the ones a run on an earlier run's schema may make. */
     static final List<String> ON_EXISTING_LOG = List.of("B4", "B5");
@@ -43,6 +47,9 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
         if (latencyWarmUp.isNegative()) {
             throw new IllegalArgumentException("--latency-warmup-seconds must not be negative");
         }
+        if (commandsWarmUp.isNegative()) {
+            throw new IllegalArgumentException("--commands-warmup-seconds must not be negative");
+        }
         if (!schema.isEmpty() && !schema.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("--schema=" + schema + ": a schema name of lower-case letters, digits"
                     + " and underscores");
@@ -52,7 +59,8 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
     /** These options, measuring {@code only} on the log an earlier run left in {@code existing}, reported to {@code to}. */
     Options onExistingLog(String existing, List<String> only, Path to) {
         return new Options(scale, repeats, referenceTime, commandsPerRun, concurrencies, importRows, ingestConcurrency,
-                latencyTime, to, only, peerRebuildEvents, units, existing, latencyWarmUp, latencyInBenchJvm);
+                latencyTime, to, only, peerRebuildEvents, units, existing, latencyWarmUp, latencyInBenchJvm,
+                commandsWarmUp);
     }
 
     boolean reusesSchema() {
@@ -66,14 +74,15 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
 
     static Options smoke(Path out) {
         return new Options(0.002, 2, Duration.ofMillis(250), 60, List.of(1, 8, 32), 100, 16, Duration.ofSeconds(1),
-                out, List.of(), 150, 12, "", Duration.ofSeconds(1), false);
+                out, List.of(), 150, 12, "", Duration.ofSeconds(1), false, Duration.ZERO);
     }
 
     static Options parse(String[] args) {
         boolean smoke = Arrays.asList(args).contains("--smoke");
         Path out = Path.of(value(args, "out", "target/bench"));
         Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
-                Duration.ofSeconds(20), out, List.of(), 20_000, 0, "", Duration.ofSeconds(60), false);
+                Duration.ofSeconds(20), out, List.of(), 20_000, 0, "", Duration.ofSeconds(60), false,
+                Duration.ofSeconds(20));
         return new Options(Double.parseDouble(value(args, "scale", String.valueOf(base.scale()))),
                 Integer.parseInt(value(args, "repeats", String.valueOf(base.repeats()))),
                 Duration.ofMillis(Long.parseLong(value(args, "reference-millis",
@@ -91,7 +100,9 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 value(args, "schema", base.schema()),
                 Duration.ofSeconds(Long.parseLong(value(args, "latency-warmup-seconds",
                         String.valueOf(base.latencyWarmUp().toSeconds())))),
-                latencyClient(value(args, "latency-client", "process")));
+                latencyClient(value(args, "latency-client", "process")),
+                Duration.ofSeconds(Long.parseLong(value(args, "commands-warmup-seconds",
+                        String.valueOf(base.commandsWarmUp().toSeconds())))));
     }
 
     private static List<Integer> concurrencies(String value, List<Integer> fallback) {

@@ -3,6 +3,7 @@ package org.campaignledger.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
@@ -11,6 +12,16 @@ class OptionsTest {
     void measuresB1AtTheIssuesConcurrenciesUnlessToldOthers() {
         assertThat(Options.parse(new String[0]).concurrencies()).containsExactly(1, 8, 32);
         assertThat(Options.parse(new String[] {"--concurrencies=1, 4"}).concurrencies()).containsExactly(1, 4);
+    }
+
+    @Test
+    void warmsB1UpForTwentySecondsAPathExceptInTheSmokeRun() {
+        assertThat(Options.parse(new String[0]).commandsWarmUp()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(Options.parse(new String[] {"--commands-warmup-seconds=5"}).commandsWarmUp())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(Options.parse(new String[] {"--smoke"}).commandsWarmUp()).isZero();
+        assertThatThrownBy(() -> Options.parse(new String[] {"--commands-warmup-seconds=-1"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--commands-warmup-seconds");
     }
 
     @Test
