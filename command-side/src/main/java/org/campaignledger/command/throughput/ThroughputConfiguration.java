@@ -51,7 +51,7 @@ class ThroughputConfiguration {
     GroupCommitCommandBus commandBus(
             TransactionManager transactionManager, Configuration axon,
             DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-            @Value("${campaign-ledger.command.group-commit.lanes:4}") int lanes,
+            @Value("${campaign-ledger.command.group-commit.lanes:2}") int lanes,
             @Value("${campaign-ledger.command.group-commit.max-group-size:64}") int maxGroupSize,
             @Value("${campaign-ledger.command.group-commit.linger:0ms}") Duration linger,
             @Value("${campaign-ledger.command.timeout:30s}") Duration callerTimeout) {
