@@ -53,7 +53,10 @@ class BenchSmokeIT {
         // where the run's time went, so a slow part of the harness shows in CI's log and in the report
         List<String> phases = new ArrayList<>();
         results.path("phaseSeconds").fieldNames().forEachRemaining(phases::add);
-        assertThat(phases).containsExactly("start", "B1", "B7", "B2", "B3", "B5", "B4");
+        assertThat(phases).containsExactly("start", "B1 warm-up", "B1", "B7", "B2", "B3", "B5", "B4");
+        // the smoke run measures without B1's warm-up (--commands-warmup-seconds=0), and says so
+        assertThat(results.path("b1WarmUp").path("secondsPerPath").asLong(-1)).isZero();
+        assertThat(results.path("b1WarmUp").path("commands").asLong(-1)).isZero();
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
                         "limit-batch", "limit-scan", "peer-default");
