@@ -196,6 +196,9 @@ public final class Bench {
         }
     }
 
+    /** The most commands a second B1's warm-up takes from the plan on one path (in-process c=8 did 4,100 here). */
+    private static final long WARM_UP_COMMANDS_PER_SECOND = 5_000;
+
     /**
      * Before B1 is measured, each of its paths takes commands at concurrency 8 for {@code --commands-warmup-seconds}:
      * a fresh JVM spends B1's first minutes compiling the command path (the C2 compiler took 0.4 of the two cores
@@ -209,9 +212,11 @@ public final class Bench {
                 "peerCommands", peerCommands));
     }
 
+    /** Sends slices until {@code time} is up or the path's share of the plan is used, whichever comes first. */
     private long warmUp(Slicer slicer, Supplier<CommandSender> senders, Duration time) {
         long sent = 0;
-        for (long end = System.nanoTime() + time.toNanos(); System.nanoTime() < end; ) {
+        long share = time.toSeconds() * WARM_UP_COMMANDS_PER_SECOND;
+        for (long end = System.nanoTime() + time.toNanos(); System.nanoTime() < end && sent < share; ) {
             Tally tally = Simulation.run(slicer.next(options.commandsPerRun()), senders.get(), 8, progress -> { });
             check(tally);
             sent += tally.sent();
@@ -575,8 +580,9 @@ public final class Bench {
         int runs = 1 + options.concurrencies().size() * 2 * options.repeats();
         // B7's load comes from the same plan: at most 20,000 commands
         double b7 = options.runs("B7") ? 20_000 : 0;
-        // the warm-up's in-process and HTTP paths together take at most ~6,000 commands a second here
-        double warmUp = options.runs("B1") ? options.commandsWarmUp().toSeconds() * 6_000.0 + 2 * perRun : 0;
+        // the warm-up's in-process and HTTP paths, one after the other, each at most its share
+        double warmUp = options.runs("B1")
+                ? 2 * (options.commandsWarmUp().toSeconds() * (double) WARM_UP_COMMANDS_PER_SECOND + perRun) : 0;
         // Hanoi at scale 1 plans ~984k commands; leave room for rejected-plan surprises
         return Math.min(1.0, (perRun * (double) runs * 1.5 + b7 + warmUp) / 900_000);
     }
