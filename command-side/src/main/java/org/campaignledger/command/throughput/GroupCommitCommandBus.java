@@ -43,7 +43,10 @@ import org.springframework.dao.QueryTimeoutException;
  * per command caps the ledger at the database's one-row-per-transaction rate. Here a few "lanes"
  * take the commands that are waiting, up to {@code maxGroupSize}, run each in its own nested unit of
  * work inside one root unit of work and transaction, append all their events in one JDBC batch, commit
- * once, and only then answer each caller. Nothing is acknowledged before its commit returned, and the
+ * once, and only then answer each caller. The streams of the group's aggregates that are not in the cache are read
+ * in one query before its first command runs ({@link StreamPreload}), not one by one as each command loads its own;
+ * those of commands that usually create their aggregate are not read at all, and such a command's outcome is checked
+ * ({@link #checkedCreation}). Nothing is acknowledged before its commit returned, and the
  * database commits synchronously, so an acknowledged command is durable.
  * <p>
  * Each command keeps its own answer: it is handled by the ordinary {@link SimpleCommandBus} (its
@@ -67,6 +70,7 @@ final class GroupCommitCommandBus implements CommandBus {
 
     private final SimpleCommandBus local;
     private final TransactionManager transactionManager;
+    private final StreamPreload preload;
     private final int maxGroupSize;
     private final long lingerNanos;
     private final long maxWaitNanos;
@@ -80,6 +84,8 @@ final class GroupCommitCommandBus implements CommandBus {
     private volatile boolean running = true;
     private final LongAdder groups = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
+    private final LongAdder creationsAssumed = new LongAdder();
+    private final LongAdder creationsReread = new LongAdder();
 
     /**
      * @param local handles each command; must have no transaction manager of its own, since a
@@ -90,14 +96,17 @@ final class GroupCommitCommandBus implements CommandBus {
      * @param maxWait how long a command may wait in the queue: its caller stops waiting then (and answers the
      *                client 503), so it is answered as timed out instead of being recorded behind the
      *                caller's back (e.g. queued behind an aggregate whose statements hit the statement timeout)
+     * @param preload prepares, in a group's transaction and before its first command runs, the loads of its
+     *                aggregates
      */
-    GroupCommitCommandBus(SimpleCommandBus local, TransactionManager transactionManager, int lanes,
-                          int maxGroupSize, Duration linger, Duration maxWait) {
+    GroupCommitCommandBus(SimpleCommandBus local, TransactionManager transactionManager, StreamPreload preload,
+                          int lanes, int maxGroupSize, Duration linger, Duration maxWait) {
         if (lanes < 1 || maxGroupSize < 1 || linger.isNegative()) {
             throw new IllegalArgumentException("lanes and max group size must be at least 1, linger not negative");
         }
         this.local = local;
         this.transactionManager = transactionManager;
+        this.preload = preload;
         this.maxGroupSize = maxGroupSize;
         this.lingerNanos = linger.toNanos();
         this.maxWaitNanos = maxWait.isZero() || maxWait.isNegative() ? Long.MAX_VALUE : maxWait.toNanos();
@@ -133,7 +142,7 @@ final class GroupCommitCommandBus implements CommandBus {
             lock.unlock();
         }
         // shutting down: the lanes may be gone, so the caller runs its command itself
-        pending.answer(alone(pending));
+        pending.answer(alone(pending, true));
     }
 
     private void runLane() {
@@ -229,10 +238,13 @@ final class GroupCommitCommandBus implements CommandBus {
                     }
                     return;
                 }
+                // run again one by one, each reading its stream: nothing is assumed new twice
+                for (Pending pending : group) {
+                    pending.answer(alone(pending, false));
+                }
+                return;
             }
-            for (Pending pending : group) {
-                pending.answer(alone(pending));
-            }
+            group.forEach(pending -> pending.answer(alone(pending, true)));
         } catch (RuntimeException | Error e) {
             // never leave a caller waiting for an answer that will not come
             group.forEach(pending -> pending.answer(asCommandResultMessage(e)));
@@ -251,10 +263,17 @@ final class GroupCommitCommandBus implements CommandBus {
         try {
             root.attachTransaction(transactionManager);
             root.afterCommit(u -> committed.set(true));
+            Set<String> assumedNew = preload.prepare(targets(group));
+            creationsAssumed.add(assumedNew.size());
             // one lock order for every transaction that holds several aggregates (the CSV import's too)
             CommandResultMessage<?>[] answers = new CommandResultMessage<?>[group.size()];
             for (int i : inAggregateOrder(group)) {
-                answers[i] = handle(group.get(i).command);
+                Pending pending = group.get(i);
+                CommandResultMessage<?> answer = handle(pending.command);
+                if (assumedNew.contains(pending.aggregate)) {
+                    answer = checkedCreation(pending, answer);
+                }
+                answers[i] = answer;
             }
             root.commit();
             return List.of(answers);
@@ -283,21 +302,64 @@ final class GroupCommitCommandBus implements CommandBus {
                 .mapToInt(Integer::intValue).toArray();
     }
 
-    /** The same as a group of one, but a failed commit is this command's own answer. */
-    private CommandResultMessage<?> alone(Pending pending) {
+    /**
+     * A command whose aggregate was taken to have no events was decided on none. Rejected, it is decided again on
+     * what the log holds (its nested unit of work rolled back: it left nothing behind). Accepted, it must have applied
+     * the aggregate's first event (answered version 0), which the log's unique key then checks against an event
+     * already there; any other answer and the group runs again, one by one, nothing assumed.
+     */
+    private CommandResultMessage<?> checkedCreation(Pending pending, CommandResultMessage<?> answer) {
+        if (answer.isExceptional()) {
+            creationsReread.increment();
+            preload.readAfresh(pending.aggregate);
+            return handle(pending.command);
+        }
+        if (!Long.valueOf(0).equals(answer.getPayload())) {
+            throw new IllegalStateException("A command on aggregate " + pending.aggregate + ", taken to have no events,"
+                    + " answered " + answer.getPayload() + ", not its first event's version");
+        }
+        return answer;
+    }
+
+    /**
+     * The same as a group of one, but a failed commit is this command's own answer. With {@code assumeCreations}, a
+     * creation's aggregate may be taken to have no events; if it then fails to commit, or answers anything but its
+     * first event's version, it runs again, reading its stream.
+     */
+    private CommandResultMessage<?> alone(Pending pending, boolean assumeCreations) {
         UnitOfWork<?> root = DefaultUnitOfWork.startAndGet(
                 GenericCommandMessage.asCommandMessage(new CommandGroup(1)));
+        boolean assumedNew = false;
         try {
             root.attachTransaction(transactionManager);
+            assumedNew = assumeCreations
+                    && preload.prepare(targets(List.of(pending))).contains(pending.aggregate);
+            if (assumedNew) {
+                creationsAssumed.increment();
+            }
             CommandResultMessage<?> answer = handle(pending.command);
+            if (assumedNew) {
+                answer = checkedCreation(pending, answer);
+            }
             root.commit();
             return answer;
         } catch (RuntimeException | Error e) {
             if (root.isActive() && root.phase().isBefore(UnitOfWork.Phase.PREPARE_COMMIT)) {
                 root.rollback(e);
             }
+            if (assumedNew && !DatabaseFailures.isUnavailable(e)) {
+                fallbacks.increment();
+                return alone(pending, false);
+            }
             return asCommandResultMessage(e);
         }
+    }
+
+    private static List<StreamPreload.Target> targets(List<Pending> group) {
+        List<StreamPreload.Target> targets = new ArrayList<>(group.size());
+        group.forEach(pending -> targets.add(new StreamPreload.Target(pending.aggregate,
+                pending.command.getPayloadType())));
+        return targets;
     }
 
     /** Runs one command in a nested unit of work of the current root; its answer, not yet acknowledged. */
@@ -330,7 +392,17 @@ final class GroupCommitCommandBus implements CommandBus {
         return groups.sum();
     }
 
-    /** How many groups failed to commit and were run again one by one. */
+    /** How many commands had their aggregate taken to have no events (a group that ran again counts again). */
+    long creationsAssumed() {
+        return creationsAssumed.sum();
+    }
+
+    /** How many commands had their aggregate taken to have no events, were rejected, and were decided again. */
+    long creationsReread() {
+        return creationsReread.sum();
+    }
+
+    /** How many groups (a command alone among them) failed to commit and were run again one by one. */
     long fallbacks() {
         return fallbacks.sum();
     }

@@ -16,9 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.campaignledger.api.campaign.CampaignId;
@@ -35,9 +38,11 @@ import org.campaignledger.api.campaign.CourseCode;
 import org.campaignledger.command.TestCampaigns;
 import org.campaignledger.command.rules.Rule;
 import org.campaignledger.command.rules.RuleViolation;
+import org.campaignledger.platform.eventstore.LedgerEventStorageEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -62,6 +67,13 @@ class GroupCommitIT {
     JdbcTemplate jdbc;
     @Autowired
     org.axonframework.config.Configuration axon;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    @Qualifier(ThroughputConfiguration.AGGREGATE_CACHE)
+    Cache aggregateCache;
 
     private CampaignId campaign;
 
@@ -259,6 +271,94 @@ class GroupCommitIT {
     }
 
     @Test
+    void aGroupReadsTheStreamsItsCacheDoesNotHoldInOneQueryAndDecidesOnThem() {
+        List<SupportPointId> points = open(6);
+        for (int i = 0; i < 3; i++) {
+            gateway.sendAndWait(session(points.get(i), 1));
+        }
+        // as after a restart, or for aggregates the cache evicted: every stream must come from the log
+        aggregateCache.removeAll();
+        SupportPointId neverOpened = new SupportPointId(campaign + "-never");
+        long preloadsBefore = engine().preloads();
+        long servedBefore = engine().preloadedStreamsServed();
+
+        List<CompletableFuture<Long>> answers = points.stream()
+                .map(point -> gateway.<Long>send(session(point, 2))).toList();
+        CompletableFuture<Long> notFound = gateway.send(session(neverOpened, 2));
+
+        for (int i = 0; i < points.size(); i++) {
+            long expected = i < 3 ? 2 : 1;
+            assertThat(answers.get(i).join()).as("point %d", i).isEqualTo(expected);
+            assertThat(sequenceNumbers(points.get(i).toString()))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(0, expected).boxed().toList());
+        }
+        assertThatThrownBy(notFound::join).hasCauseInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.SUPPORT_POINT_NOT_FOUND));
+        assertThat(sequenceNumbers(neverOpened.toString())).isEmpty();
+        // the lanes linger 100 ms, so the seven commands share one group (two, if a lane took the first one alone)
+        long preloads = engine().preloads() - preloadsBefore;
+        assertThat(preloads).isBetween(1L, 2L);
+        assertThat(engine().preloadedStreamsServed() - servedBefore).isGreaterThanOrEqualTo(6L);
+    }
+
+    @Test
+    void enrolmentsTakeTheirParticipantsToBeNewUnreadAndTheLogsKeyCatchesOneThatWasNot() {
+        List<ParticipantId> enrolled = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ParticipantId participant = new ParticipantId(campaign + "-old" + i);
+            gateway.sendAndWait(enrol(participant, BA_DINH));
+            enrolled.add(participant);
+        }
+        aggregateCache.removeAll();
+        List<ParticipantId> fresh = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fresh.add(new ParticipantId(campaign + "-new" + i));
+        }
+        long preloadsBefore = engine().preloads();
+        long assumedBefore = bus().creationsAssumed();
+        long rereadBefore = bus().creationsReread();
+        long fallbacksBefore = bus().fallbacks();
+
+        List<CompletableFuture<Long>> answers = fresh.stream().map(p -> gateway.<Long>send(enrol(p, BA_DINH))).toList();
+        // enrolled already, not in the cache: taken to be new, its first event clashes with the one in the log
+        CompletableFuture<Long> again = gateway.send(enrol(enrolled.get(0), BA_DINH));
+        // enrolled already and, taken to be new, rejected for another reason: decided again on its stream
+        CompletableFuture<Long> elsewhere = gateway.send(enrol(enrolled.get(1), new UnitCode("99999")));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isZero());
+        fresh.forEach(p -> assertThat(sequenceNumbers(p.toString())).containsExactly(0L));
+        assertThatThrownBy(again::join).hasCauseInstanceOf(RuleViolation.class).satisfies(e -> assertThat(
+                ((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
+        assertThatThrownBy(elsewhere::join).hasCauseInstanceOf(RuleViolation.class).satisfies(e -> assertThat(
+                ((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
+        enrolled.forEach(p -> assertThat(sequenceNumbers(p.toString())).containsExactly(0L));
+        assertThat(bus().creationsAssumed() - assumedBefore).isGreaterThanOrEqualTo(7L);
+        assertThat(bus().creationsReread() - rereadBefore).isPositive();
+        assertThat(bus().fallbacks() - fallbacksBefore).as("the clash runs the group again one by one").isPositive();
+        assertThat(engine().preloads()).as("creations read no stream in a group").isEqualTo(preloadsBefore);
+        assertThat(meters.get("campaign.command.creations.assumed").functionCounter().count())
+                .isEqualTo(bus().creationsAssumed());
+        assertThat(meters.get("campaign.command.creations.reread").functionCounter().count())
+                .isEqualTo(bus().creationsReread());
+        assertThat(meters.get("campaign.command.group.fallbacks").functionCounter().count())
+                .isEqualTo(bus().fallbacks());
+        assertThat(meters.get("campaign.command.groups").functionCounter().count()).isEqualTo(bus().groups());
+    }
+
+    @Test
+    void anEnrolmentAloneThatIsNotNewIsDecidedOnItsStream() {
+        ParticipantId participant = new ParticipantId(campaign + "-alone");
+        assertThat((Long) gateway.sendAndWait(enrol(participant, BA_DINH))).isZero();
+        aggregateCache.removeAll();
+        long fallbacksBefore = bus().fallbacks();
+
+        assertThatThrownBy(() -> gateway.sendAndWait(enrol(participant, BA_DINH))).isInstanceOf(RuleViolation.class)
+                .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
+        assertThat(bus().fallbacks()).isGreaterThan(fallbacksBefore);
+        assertThat(sequenceNumbers(participant.toString())).containsExactly(0L);
+    }
+
+    @Test
     void commandsForOneAggregateRunInTheOrderTheyWereSent() {
         SupportPointId point = open(1).get(0);
         List<CompletableFuture<Long>> answers = new ArrayList<>();
@@ -291,6 +391,10 @@ class GroupCommitIT {
         assertThat(sequenceNumbers(participant.toString())).containsExactly(0L, 1L);
     }
 
+    private LedgerEventStorageEngine engine() {
+        return (LedgerEventStorageEngine) storageEngine;
+    }
+
     private GroupCommitCommandBus bus() {
         return (GroupCommitCommandBus) commandBus;
     }
@@ -303,6 +407,10 @@ class GroupCommitIT {
             points.add(point);
         }
         return points;
+    }
+
+    private EnrolParticipantCommand enrol(ParticipantId participant, UnitCode unit) {
+        return new EnrolParticipantCommand(participant, campaign, unit, ParticipantRole.OFFICIAL, null, DAY_3);
     }
 
     private RecordSupportSessionCommand session(SupportPointId point, int elderly) {
