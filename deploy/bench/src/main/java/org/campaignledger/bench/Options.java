@@ -77,7 +77,11 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
                 out, List.of(), 150, 12, "", Duration.ofSeconds(1), false, Duration.ZERO);
     }
 
+    /** Every option the bench takes: {@code --smoke} and these as {@code --name=value}. */
+    static final List<String> OPTIONS = List.of("commands-per-run", "commands-warmup-seconds", "concurrencies", "import-rows", "ingest-concurrency", "latency-client", "latency-seconds", "latency-warmup-seconds", "measures", "out", "peer-rebuild-events", "reference-millis", "repeats", "scale", "schema", "units");
+
     static Options parse(String[] args) {
+        refuseUnknown(args);
         boolean smoke = Arrays.asList(args).contains("--smoke");
         Path out = Path.of(value(args, "out", "target/bench"));
         Options base = smoke ? smoke(out) : new Options(1, 3, Duration.ofSeconds(5), 4_000, List.of(1, 8, 32), 5_000, 32,
@@ -122,6 +126,18 @@ record Options(double scale, int repeats, Duration referenceTime, int commandsPe
             case "in-jvm" -> true;
             default -> throw new IllegalArgumentException("--latency-client=" + value + ": process or in-jvm");
         };
+    }
+
+    /** A mistyped option (or {@code --help}) must not start a run, in whatever database the environment names. */
+    private static void refuseUnknown(String[] args) {
+        for (String arg : args) {
+            String name = arg.startsWith("--") && arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : null;
+            if (!arg.equals("--smoke") && (name == null || !OPTIONS.contains(name))) {
+                throw new IllegalArgumentException("unknown option " + arg + "; the bench takes --smoke and "
+                        + String.join(", ", OPTIONS.stream().map(option -> "--" + option + "=").toList())
+                        + " (deploy/README.md)");
+            }
+        }
     }
 
     private static String value(String[] args, String name, String fallback) {

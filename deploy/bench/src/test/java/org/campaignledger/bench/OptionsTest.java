@@ -25,6 +25,16 @@ class OptionsTest {
     }
 
     @Test
+    void refusesAnOptionItDoesNotKnowBeforeAnythingRuns() {
+        assertThatThrownBy(() -> Options.parse(new String[] {"--help"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option --help")
+                .hasMessageContaining("--measures=");
+        assertThatThrownBy(() -> Options.parse(new String[] {"--repeat=2"}))
+                .hasMessageContaining("unknown option --repeat=2");
+        assertThat(Options.parse(new String[] {"--repeats=2", "--smoke"}).repeats()).isEqualTo(2);
+    }
+
+    @Test
     void refusesAConcurrencyThatIsNotPositive() {
         assertThatThrownBy(() -> Options.parse(new String[] {"--concurrencies=8,0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--concurrencies=8,0");
