@@ -34,6 +34,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.campaignledger.platform.database.DatabaseFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 
 /**
@@ -309,6 +310,10 @@ final class GroupCommitCommandBus implements CommandBus {
      * already there; any other answer and the group runs again, one by one, nothing assumed.
      */
     private CommandResultMessage<?> checkedCreation(Pending pending, CommandResultMessage<?> answer) {
+        if (answer.isExceptional() && DatabaseFailures.isUnavailable(answer.exceptionResult())) {
+            // deciding again would wait for the database once more; the group fails as a whole
+            throw unavailable(answer.exceptionResult());
+        }
         if (answer.isExceptional()) {
             creationsReread.increment();
             preload.readAfresh(pending.aggregate);
@@ -353,6 +358,11 @@ final class GroupCommitCommandBus implements CommandBus {
             }
             return asCommandResultMessage(e);
         }
+    }
+
+    private static RuntimeException unavailable(Throwable failure) {
+        return failure instanceof RuntimeException runtime ? runtime
+                : new DataAccessResourceFailureException(failure.getMessage(), failure);
     }
 
     private static List<StreamPreload.Target> targets(List<Pending> group) {

@@ -2,11 +2,17 @@ package org.campaignledger.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.verify;
 
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +41,9 @@ class IdempotencyLookupOutageIT {
     @MockitoSpyBean
     IdempotencyRecords idempotencyRecords;
 
+    @MockitoSpyBean
+    CommandGateway gateway;
+
     @Autowired
     TestRestTemplate anonymous;
 
@@ -43,7 +52,30 @@ class IdempotencyLookupOutageIT {
 
     @AfterEach
     void lookUpAgain() {
-        reset(idempotencyRecords);
+        reset(idempotencyRecords, gateway);
+    }
+
+    @Test
+    void aFactThatFoundTheDatabaseUnavailableIsA503WithoutWaitingForItsKeysLookup() {
+        String campaign = "lookup-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post("/api/campaigns", launch(campaign), UUID.randomUUID().toString()).getStatusCode().value())
+                .isEqualTo(201);
+        String teams = "/api/campaigns/" + campaign + "/units/00004/community-teams";
+        long events = events(campaign);
+
+        // the command waited for a connection in vain; its key's lookup would wait for one again
+        doThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"))
+                .when(gateway).sendAndWait(any(CommandMessage.class), anyLong(), any(TimeUnit.class));
+        String key = UUID.randomUUID().toString();
+        ResponseEntity<String> duringOutage = post(teams, team(), key);
+        assertThat(duringOutage.getStatusCode().value()).as(duringOutage.getBody()).isEqualTo(503);
+        assertThat(duringOutage.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotNull();
+        verify(idempotencyRecords, never()).find(any(), any());
+
+        reset(gateway);
+        ResponseEntity<String> retried = post(teams, team(), key);
+        assertThat(retried.getStatusCode().value()).as(retried.getBody()).isEqualTo(201);
+        assertThat(events(campaign)).isEqualTo(events + 1);
     }
 
     @Test

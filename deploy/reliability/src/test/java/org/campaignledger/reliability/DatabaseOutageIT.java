@@ -79,6 +79,8 @@ class DatabaseOutageIT {
                             + launch.startDate().plusDays(1) + "\"}");
             Answer query = get(ledger.baseUrl() + "/api/campaigns/" + campaign + "/summary");
             Answer list = get(ledger.baseUrl() + "/api/campaigns");
+            log.info("While PostgreSQL is {}: a command answered in {} ms, the summary in {} ms, the list in {} ms",
+                    outage, command.took().toMillis(), query.took().toMillis(), list.took().toMillis());
             for (Answer answer : List.of(command, query, list)) {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
                 assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
