@@ -2,6 +2,7 @@ package org.campaignledger.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -199,25 +199,28 @@ public final class Bench {
     /** The most commands a second B1's warm-up takes from the plan on one path (in-process c=8 did 4,100 here). */
     private static final long WARM_UP_COMMANDS_PER_SECOND = 5_000;
 
+    /** How long B1 waited for the projections before its references and runs ({@link #quiet()}). */
+    private double quietSeconds;
+
     /**
      * Before B1 is measured, each of its paths takes commands at concurrency 8 for {@code --commands-warmup-seconds}:
      * a fresh JVM spends B1's first minutes compiling the command path (the C2 compiler took 0.4 of the two cores
      * through a B1 run without this), which a platform that has been running does not.
      */
-    private void warmUp(Slicer slicer, Slicer peerSlicer) {
+    private void warmUp(Slicer slicer, Slicer peerSlicer) throws IOException {
         Duration time = options.commandsWarmUp();
-        long commands = warmUp(slicer, this::gatewaySender, time) + warmUp(slicer, this::httpSender, time);
-        long peerCommands = peer == null ? 0 : warmUp(peerSlicer, () -> new GatewayCommandSender(peer.gateway()), time);
+        long commands = warmUp(slicer, this::inProcess, time) + warmUp(slicer, this::overHttp, time);
+        long peerCommands = peer == null ? 0 : warmUp(peerSlicer, this::toThePeer, time);
         results.put("b1WarmUp", Map.of("secondsPerPath", time.toSeconds(), "commands", commands,
                 "peerCommands", peerCommands));
     }
 
     /** Sends slices until {@code time} is up or the path's share of the plan is used, whichever comes first. */
-    private long warmUp(Slicer slicer, Supplier<CommandSender> senders, Duration time) {
+    private long warmUp(Slicer slicer, CommandPath path, Duration time) throws IOException {
         long sent = 0;
         long share = time.toSeconds() * WARM_UP_COMMANDS_PER_SECOND;
         for (long end = System.nanoTime() + time.toNanos(); System.nanoTime() < end && sent < share; ) {
-            Tally tally = Simulation.run(slicer.next(options.commandsPerRun()), senders.get(), 8, progress -> { });
+            Tally tally = path.run(slicer.next(options.commandsPerRun()), 8);
             check(tally);
             sent += tally.sent();
         }
@@ -235,15 +238,16 @@ public final class Bench {
                 Samples reference = new Samples("rows/s");
                 Samples ratio = new Samples("×");
                 for (int r = 0; r < options.repeats(); r++) {
+                    quiet();
                     double limit = limits.single(concurrency, options.referenceTime());
                     CampaignPlan slice = (via.equals("peer-default") ? peerSlicer : slicer).next(options.commandsPerRun());
-                    CommandSender sender = switch (via) {
-                        case "http" -> httpSender();
-                        case "peer-default" -> new GatewayCommandSender(peer.gateway());
-                        default -> gatewaySender();
+                    CommandPath path = switch (via) {
+                        case "http" -> this::overHttp;
+                        case "peer-default" -> this::toThePeer;
+                        default -> this::inProcess;
                     };
                     long start = System.nanoTime();
-                    Tally tally = Simulation.run(slice, sender, concurrency, progress -> { });
+                    Tally tally = path.run(slice, concurrency);
                     double perSecond = tally.sent() / Limits.seconds(start);
                     check(tally);
                     rate.add(perSecond);
@@ -525,6 +529,22 @@ public final class Bench {
         }
     }
 
+    /**
+     * Before a reference and the run beside it: the projections of both systems have applied every event of the runs
+     * before. Each run's own projections work during the run, as they would in production; a backlog left by another
+     * path (the peer's processor takes one event per transaction) is not what this run or its reference measure.
+     * The time it took is in the report ({@code b1QuietSeconds}).
+     */
+    private void quiet() throws Exception {
+        long start = System.nanoTime();
+        awaitProjectionsCaughtUp(Duration.ofMinutes(5));
+        if (peer != null) {
+            peer.awaitCaughtUp(Duration.ofMinutes(5));
+        }
+        quietSeconds += Limits.seconds(start);
+        results.put("b1QuietSeconds", Math.round(quietSeconds * 10) / 10.0);
+    }
+
     private void awaitProjectionsCaughtUp(Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
@@ -562,9 +582,27 @@ public final class Bench {
         return new GatewayCommandSender(gateway);
     }
 
-    private CommandSender httpSender() {
-        return new HttpCommandSender(base, org.campaignledger.simulator.send.RetryPolicy.standard(),
-                Map.of("Authorization", BASIC_DEPARTMENT));
+    /** One of B1's ways to send a slice of commands, from {@code concurrency} threads. */
+    @FunctionalInterface
+    private interface CommandPath {
+        Tally run(CampaignPlan slice, int concurrency) throws IOException;
+    }
+
+    private Tally inProcess(CampaignPlan slice, int concurrency) {
+        return Simulation.run(slice, gatewaySender(), concurrency, progress -> { });
+    }
+
+    private Tally toThePeer(CampaignPlan slice, int concurrency) {
+        return Simulation.run(slice, new GatewayCommandSender(peer.gateway()), concurrency, progress -> { });
+    }
+
+    /** Each sender thread on a kept-alive connection of its own, closed after the slice ({@link PlainHttpTransport}). */
+    private Tally overHttp(CampaignPlan slice, int concurrency) throws IOException {
+        try (PlainHttpTransport transport = new PlainHttpTransport(base)) {
+            CommandSender sender = new HttpCommandSender(transport,
+                    org.campaignledger.simulator.send.RetryPolicy.standard(), Map.of("Authorization", BASIC_DEPARTMENT));
+            return Simulation.run(slice, sender, concurrency, progress -> { });
+        }
     }
 
     private Limits sampledLimits() {
@@ -673,6 +711,11 @@ public final class Bench {
         if (!Long.valueOf(0).equals(results.get("analyzeRoundsByBench"))) {
             md.append(" Autovacuum is off on this server: the bench ran ANALYZE on its schema ")
                     .append(results.get("analyzeRoundsByBench")).append(" times (every 30 s), as autovacuum would.");
+        }
+        if (results.containsKey("b1QuietSeconds")) {
+            md.append(" B1 over HTTP: each sender thread on a kept-alive connection of its own (wrk-like, in the bench's")
+                    .append(" JVM); before each reference and run, both systems' projections caught up (")
+                    .append(results.get("b1QuietSeconds")).append(" s in all).");
         }
         if (results.containsKey("latencyClient")) {
             md.append(" B5's clients: ").append(results.get("latencyClient")).append('.');

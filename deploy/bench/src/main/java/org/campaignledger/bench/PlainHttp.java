@@ -1,6 +1,7 @@
 package org.campaignledger.bench;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
@@ -11,18 +12,20 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * One kept-alive HTTP/1.1 connection that sends GETs and reads each answer to its last byte, on the calling
- * thread: what wrk does, in Java. B5 measures the server's answers; the JDK's {@code HttpClient} hands every
+ * One kept-alive HTTP/1.1 connection that sends a request and reads its answer to the last byte, on the calling
+ * thread: what wrk does, in Java. B1 and B5 measure the server's answers; the JDK's {@code HttpClient} hands every
  * exchange between the caller, its selector thread and its executor, and on this 2-core machine that
  * client-side work took about as much CPU as the server's answer (a warm server: 4,200 answers/s to wrk,
- * 1,700/s to 8 {@code HttpClient} threads in another JVM, docs/PERFORMANCE.md).
+ * 1,700/s to 8 {@code HttpClient} threads in another JVM, docs/PERFORMANCE.md). A connection that failed is
+ * closed, and the next request opens a new one.
  */
 final class PlainHttp implements Closeable {
 
-    /** An answer: its status, and its body only when the status is not 200 (for the error message). */
+    /** An answer: its status, and its body only when the status is not 2xx (for the error message). */
     record Answer(int status, String errorBody) {
     }
 
@@ -37,12 +40,39 @@ final class PlainHttp implements Closeable {
     }
 
     Answer get(String pathAndQuery, String authorization) throws IOException {
+        return exchange("GET " + pathAndQuery + " HTTP/1.1\r\nAuthorization: " + authorization
+                + "\r\nAccept: application/json\r\n", null);
+    }
+
+    /**
+     * @param headers each as {@code Name: value}
+     * @param json the body, sent as {@code application/json}
+     */
+    Answer post(String path, List<String> headers, byte[] json) throws IOException {
+        StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\n")
+                .append("Content-Type: application/json\r\nContent-Length: ").append(json.length).append("\r\n");
+        headers.forEach(header -> head.append(header).append("\r\n"));
+        return exchange(head.toString(), json);
+    }
+
+    private Answer exchange(String requestLineAndHeaders, byte[] body) throws IOException {
         if (socket == null) {
             connect();
         }
-        String request = "GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: " + authorization + "\r\nAccept: application/json\r\n\r\n";
-        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            return answer(requestLineAndHeaders, body);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Answer answer(String requestLineAndHeaders, byte[] body) throws IOException {
+        String head = requestLineAndHeaders + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+        if (body != null) {
+            out.write(body);
+        }
         out.flush();
         String statusLine = line();
         if (!statusLine.startsWith("HTTP/1.1 ") || statusLine.length() < 12) {
@@ -63,25 +93,25 @@ final class PlainHttp implements Closeable {
                 default -> { }
             }
         }
-        ByteArrayOutputStream body = status == 200 ? null : new ByteArrayOutputStream();
+        ByteArrayOutputStream errorBody = status / 100 == 2 ? null : new ByteArrayOutputStream();
         if (chunked) {
             for (long size = chunkSize(); size > 0; size = chunkSize()) {
-                skip(size, body);
+                skip(size, errorBody);
                 line(); // the CRLF after the chunk
             }
             while (!line().isEmpty()) {
                 // past any trailers, to the empty line that ends the answer
             }
         } else if (length >= 0) {
-            skip(length, body);
+            skip(length, errorBody);
         } else {
             close = true; // a body ended by the connection's close
-            skip(Long.MAX_VALUE, body);
+            skip(Long.MAX_VALUE, errorBody);
         }
         if (close) {
             close();
         }
-        return new Answer(status, body == null ? null : body.toString(StandardCharsets.UTF_8));
+        return new Answer(status, errorBody == null ? null : errorBody.toString(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -98,7 +128,8 @@ final class PlainHttp implements Closeable {
         socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
         socket.setSoTimeout(60_000);
         in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-        out = socket.getOutputStream();
+        // a request's head and body leave in one segment (with TCP_NODELAY, two writes would be two)
+        out = new BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
     }
 
     private long chunkSize() throws IOException {

@@ -57,9 +57,11 @@ class BenchSmokeIT {
         // the smoke run measures without B1's warm-up (--commands-warmup-seconds=0), and says so
         assertThat(results.path("b1WarmUp").path("secondsPerPath").asLong(-1)).isZero();
         assertThat(results.path("b1WarmUp").path("commands").asLong(-1)).isZero();
+        // each B1 reference and run waited for both systems' projections to catch up first
+        assertThat(results.path("b1QuietSeconds").isNumber()).as(results.toString()).isTrue();
         assertThat(Files.readString(out.resolve("results.md")))
                 .contains("| id | measure | value | reference (same run) | ratio | goal | met |", "limit-single",
-                        "limit-batch", "limit-scan", "peer-default");
+                        "limit-batch", "limit-scan", "peer-default", "a kept-alive connection of its own");
 
         // the same questions of the log that run left, from a new JVM's application: how scale 4 is set beside scale 1
         Path again = out.resolve("again");

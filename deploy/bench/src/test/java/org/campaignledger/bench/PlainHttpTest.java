@@ -15,14 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * B5's client reads every kind of answer to its end on one kept-alive connection: a body of known length,
- * a chunked one (how Spring writes the views), an error with its body, and a connection the server closes.
+ * B1's and B5's client reads every kind of answer to its end on one kept-alive connection: a body of known length,
+ * a chunked one (how Spring writes the views), an error with its body, and a connection the server closes; it posts
+ * commands' bodies; B1's transport gives each sender thread a connection of its own.
  */
 class PlainHttpTest {
 
     private HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final List<Integer> remotePorts = new CopyOnWriteArrayList<>();
+    private final List<String> posted = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -31,6 +33,18 @@ class PlainHttpTest {
             authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             remotePorts.add(exchange.getRemoteAddress().getPort());
             String path = exchange.getRequestURI().toString();
+            if (exchange.getRequestMethod().equals("POST")) {
+                posted.add(exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                        + exchange.getRequestHeaders().getFirst("Idempotency-Key") + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                byte[] answer = (path.startsWith("/rejected") ? "{\"type\":\"/problems/team-already-formed\"}"
+                        : "{\"version\":1}").getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(path.startsWith("/rejected") ? 409 : 201, answer.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(answer);
+                }
+                return;
+            }
             byte[] body = ("x".repeat(100_000) + path).getBytes(StandardCharsets.UTF_8);
             if (path.startsWith("/close")) {
                 exchange.getResponseHeaders().add("Connection", "close");
@@ -74,5 +88,50 @@ class PlainHttpTest {
             assertThat(http.get("/sized", "Bearer t").status()).isEqualTo(200);
         }
         assertThat(remotePorts).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void postsBodiesOnOneConnectionAndKeepsOnlyAnErrorsBody() throws Exception {
+        try (PlainHttp http = new PlainHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))) {
+            byte[] team = "{\"teamId\":\"t-1\",\"note\":\"Tổ dân phố 1\"}".getBytes(StandardCharsets.UTF_8);
+            assertThat(http.post("/created", List.of("Idempotency-Key: k-1", "Authorization: Basic b"), team))
+                    .isEqualTo(new PlainHttp.Answer(201, null));
+            PlainHttp.Answer rejected = http.post("/rejected", List.of("Idempotency-Key: k-2"), team);
+            assertThat(rejected.status()).isEqualTo(409);
+            assertThat(rejected.errorBody()).contains("/problems/team-already-formed");
+            assertThat(http.get("/sized", "Basic b").status()).isEqualTo(200);
+        }
+        String json = "{\"teamId\":\"t-1\",\"note\":\"Tổ dân phố 1\"}";
+        assertThat(posted).containsExactly("application/json k-1 " + json, "application/json k-2 " + json);
+        assertThat(authorizations).containsExactly("Basic b", null, "Basic b");
+        assertThat(remotePorts).as("one kept-alive connection").containsOnly(remotePorts.get(0));
+    }
+
+    @Test
+    void theTransportGivesEachSenderThreadItsOwnConnection() throws Exception {
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        List<Integer> statuses = new CopyOnWriteArrayList<>();
+        try (PlainHttpTransport transport = new PlainHttpTransport(base)) {
+            Runnable twoCommands = () -> {
+                for (int i = 0; i < 2; i++) {
+                    try {
+                        var answer = transport.post("/created", java.util.Map.of("Content-Type", "application/json",
+                                "Idempotency-Key", "k"), "{}");
+                        statuses.add(answer.status());
+                    } catch (java.io.IOException e) {
+                        statuses.add(-1);
+                    }
+                }
+            };
+            Thread first = new Thread(twoCommands);
+            Thread second = new Thread(twoCommands);
+            first.start();
+            second.start();
+            first.join();
+            second.join();
+        }
+        assertThat(statuses).containsExactly(201, 201, 201, 201);
+        assertThat(posted).hasSize(4).allSatisfy(post -> assertThat(post).isEqualTo("application/json k {}"));
+        assertThat(remotePorts.stream().distinct().count()).as("a connection per thread").isEqualTo(2);
     }
 }

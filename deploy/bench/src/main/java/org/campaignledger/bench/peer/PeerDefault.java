@@ -113,6 +113,22 @@ public final class PeerDefault implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the peer's projection has applied every event in its log: its processor, one event per transaction,
+     * may still be working off a run that has ended, on the same two cores as what is measured next.
+     */
+    public void awaitCaughtUp(Duration within) {
+        StreamingEventProcessor processor = (StreamingEventProcessor) processor();
+        Long last = jdbc.queryForObject("SELECT max(global_index) FROM " + schema + ".domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + within.toNanos();
+        while (last != null && position(processor) < last) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the peer's projection did not reach " + last + " within " + within);
+            }
+            LockSupport.parkNanos(20_000_000);
+        }
+    }
+
     private static long position(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         return status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);

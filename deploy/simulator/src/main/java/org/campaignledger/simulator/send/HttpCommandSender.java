@@ -22,11 +22,28 @@ public final class HttpCommandSender implements CommandSender {
 
     public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-    private final URI baseUri;
-    private final HttpClient client;
+    /**
+     * Sends one command's request and reads its answer: the JDK's {@code HttpClient} unless a caller brings its own
+     * (the bench measures the server with a cheaper client). Called from every worker thread at once.
+     */
+    public interface Transport {
+
+        /**
+         * @param path the command's path under the base URI
+         * @param headers the request's headers, Content-Type and Accept included
+         * @param json the request's body
+         */
+        Answer post(String path, Map<String, String> headers, String json) throws IOException, InterruptedException;
+    }
+
+    /** An answer's status, and its body (which a caller may leave null for a 2xx). */
+    public record Answer(int status, String body) {
+    }
+
+    private final Transport transport;
     private final RetryPolicy retry;
     private final Map<String, String> headers;
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public HttpCommandSender(URI baseUri) {
         this(baseUri, RetryPolicy.standard(), Map.of());
@@ -34,14 +51,34 @@ public final class HttpCommandSender implements CommandSender {
 
     /** @param headers sent with every request, e.g. {@code Authorization} */
     public HttpCommandSender(URI baseUri, RetryPolicy retry, Map<String, String> headers) {
-        String base = baseUri.toString();
-        this.baseUri = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+        this(jdkClient(baseUri), retry, headers);
+    }
+
+    /** @param headers sent with every request, e.g. {@code Authorization} */
+    public HttpCommandSender(Transport transport, RetryPolicy retry, Map<String, String> headers) {
+        this.transport = transport;
         this.retry = retry;
-        this.headers = new LinkedHashMap<>(headers);
-        this.client = HttpClient.newBuilder()
+        this.headers = new LinkedHashMap<>();
+        this.headers.put("Content-Type", "application/json");
+        this.headers.put("Accept", "application/json, application/problem+json");
+        this.headers.putAll(headers);
+    }
+
+    private static Transport jdkClient(URI baseUri) {
+        String base = baseUri.toString();
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+        return (path, headers, json) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            headers.forEach(request::header);
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        };
     }
 
     /** The header that signs every request as a configured user (HTTP Basic). */
@@ -54,26 +91,24 @@ public final class HttpCommandSender implements CommandSender {
     @Override
     public Outcome send(Object command, String idempotencyKey) {
         HttpRoutes.Route route = HttpRoutes.of(command);
-        HttpRequest request = request(route, idempotencyKey);
+        String json = route.body().toString();
+        Map<String, String> requestHeaders = headers;
+        if (idempotencyKey != null) {
+            requestHeaders = new LinkedHashMap<>(headers);
+            requestHeaders.put(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+        }
         String lastProblem = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1 && !pause(retry.backoffAfter(attempt - 1))) {
                 return Outcome.failed("interrupted while waiting to retry " + route.path());
             }
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                int status = response.statusCode();
-                if (status >= 200 && status < 300) {
-                    return Outcome.accepted();
+                Answer answer = transport.post(route.path(), requestHeaders, json);
+                Outcome outcome = outcomeOf(answer.status(), answer.body(), route.path());
+                if (outcome != null) {
+                    return outcome;
                 }
-                if (retriable(status)) {
-                    lastProblem = "HTTP " + status + " from " + route.path();
-                    continue;
-                }
-                if (status >= 400 && status < 500) {
-                    return rejection(status, response.body());
-                }
-                return Outcome.failed("HTTP " + status + " from " + route.path() + ": " + abbreviate(response.body()));
+                lastProblem = "HTTP " + answer.status() + " from " + route.path();
             } catch (IOException e) {
                 lastProblem = e.getClass().getSimpleName() + " on " + route.path() + ": " + e.getMessage();
             } catch (InterruptedException e) {
@@ -84,26 +119,26 @@ public final class HttpCommandSender implements CommandSender {
         return Outcome.failed(lastProblem + " (gave up after " + retry.maxAttempts() + " attempts)");
     }
 
-    private HttpRequest request(HttpRoutes.Route route, String idempotencyKey) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUri + route.path()))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(route.body().toString()));
-        if (idempotencyKey != null) {
-            builder.header(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    /**
+     * 2xx is accepted; a 4xx is a rejection, typed by the problem's {@code type}; 502/503/504/429 are worth a retry
+     * (null); anything else failed.
+     */
+    private static Outcome outcomeOf(int status, String body, String path) {
+        if (status >= 200 && status < 300) {
+            return Outcome.accepted();
         }
-        headers.forEach(builder::header);
-        return builder.build();
+        if (status == 502 || status == 503 || status == 504 || status == 429) {
+            return null;
+        }
+        if (status >= 400 && status < 500) {
+            return rejection(status, body);
+        }
+        return Outcome.failed("HTTP " + status + " from " + path + ": " + abbreviate(body));
     }
 
-    private static boolean retriable(int status) {
-        return status == 502 || status == 503 || status == 504 || status == 429;
-    }
-
-    private Outcome rejection(int status, String body) {
+    private static Outcome rejection(int status, String body) {
         try {
-            JsonNode problem = json.readTree(body);
+            JsonNode problem = JSON.readTree(body);
             if (problem != null && problem.hasNonNull("type") && !problem.get("type").asText().equals("about:blank")) {
                 return Outcome.rejected(Outcome.slugOf(problem.get("type").asText()), problem.path("detail").asText(null));
             }
