@@ -217,6 +217,64 @@ class GroupCommitIT {
         }
     }
 
+    /** The keys of a group's commands are each in the transaction of its command's event. */
+    @Test
+    void aGroupWritesTheIdempotencyKeysOfItsCommandsInTheTransactionOfTheirEvents() {
+        List<SupportPointId> points = open(6);
+        List<String> keys = new ArrayList<>();
+        List<CompletableFuture<Object>> accepted = new ArrayList<>();
+        for (SupportPointId point : points) {
+            String key = "gc-together-" + UUID.randomUUID();
+            keys.add(key);
+            accepted.add(gateway.send(keyed(session(point, 2), key)));
+        }
+
+        assertThat(accepted).allSatisfy(future -> assertThat(future.join()).isEqualTo(1L));
+        List<Map<String, Object>> rows = jdbc.queryForList("select idempotency_key, aggregate_version, "
+                + "xmin::text as tx from idempotency_record where principal = 'clerk' and idempotency_key = any(?)",
+                (Object) keys.toArray(String[]::new));
+        assertThat(rows).extracting(row -> row.get("idempotency_key")).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(rows).allSatisfy(row -> assertThat(row.get("aggregate_version")).isEqualTo(1L));
+        assertThat(rows.stream().map(row -> row.get("tx")).distinct().count())
+                .as("transactions for %d keys", keys.size()).isLessThan(keys.size());
+        // each key's row is in the transaction of its command's event
+        for (int i = 0; i < points.size(); i++) {
+            assertThat(jdbc.queryForObject("select xmin::text from domain_event_entry where aggregate_identifier = ? "
+                    + "and sequence_number = 1", String.class, points.get(i).toString()))
+                    .isEqualTo(jdbc.queryForObject("select xmin::text from idempotency_record where principal = "
+                            + "'clerk' and idempotency_key = ?", String.class, keys.get(i)));
+        }
+    }
+
+    /** A key already taken fails its own command only; the others of its group are recorded with their keys. */
+    @Test
+    void aKeyAlreadyTakenFailsOnlyItsOwnCommandOfTheGroup() {
+        List<SupportPointId> points = open(6);
+        String taken = "gc-taken-" + UUID.randomUUID();
+        jdbc.update("insert into idempotency_record (principal, idempotency_key, request_fingerprint, "
+                + "aggregate_version) values ('clerk', ?, 'fingerprint-earlier', 7)", taken);
+        List<String> keys = new ArrayList<>();
+        List<CompletableFuture<Object>> answers = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            String key = i == 3 ? taken : "gc-fresh-" + UUID.randomUUID();
+            keys.add(key);
+            answers.add(gateway.send(keyed(session(points.get(i), 3), key)));
+        }
+
+        for (int i = 0; i < points.size(); i++) {
+            if (i == 3) {
+                assertThatThrownBy(answers.get(i)::join).rootCause().hasMessageContaining("already recorded");
+                assertThat(sequenceNumbers(points.get(i).toString())).containsExactly(0L);
+            } else {
+                assertThat(answers.get(i).join()).isEqualTo(1L);
+                assertThat(jdbc.queryForObject("select aggregate_version from idempotency_record where principal = "
+                        + "'clerk' and idempotency_key = ?", Long.class, keys.get(i))).isEqualTo(1L);
+            }
+        }
+        assertThat(jdbc.queryForObject("select request_fingerprint from idempotency_record where principal = 'clerk' "
+                + "and idempotency_key = ?", String.class, taken)).isEqualTo("fingerprint-earlier");
+    }
+
     @Test
     void aGroupWhoseCommitClashesRunsAgainOneByOneAndDecidesOnWhatAnotherNodeWrote() {
         List<SupportPointId> points = open(6);
@@ -411,6 +469,11 @@ class GroupCommitIT {
 
     private EnrolParticipantCommand enrol(ParticipantId participant, UnitCode unit) {
         return new EnrolParticipantCommand(participant, campaign, unit, ParticipantRole.OFFICIAL, null, DAY_3);
+    }
+
+    private static org.axonframework.commandhandling.CommandMessage<?> keyed(Object command, String key) {
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("principal", "clerk",
+                "idempotencyKey", key, "requestFingerprint", "fingerprint-" + key));
     }
 
     private RecordSupportSessionCommand session(SupportPointId point, int elderly) {
