@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -471,7 +472,7 @@ class GroupCommitIT {
         return new EnrolParticipantCommand(participant, campaign, unit, ParticipantRole.OFFICIAL, null, DAY_3);
     }
 
-    private static org.axonframework.commandhandling.CommandMessage<?> keyed(Object command, String key) {
+    private static CommandMessage<?> keyed(Object command, String key) {
         return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("principal", "clerk",
                 "idempotencyKey", key, "requestFingerprint", "fingerprint-" + key));
     }

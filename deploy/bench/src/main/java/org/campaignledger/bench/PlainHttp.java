@@ -44,15 +44,12 @@ final class PlainHttp implements Closeable {
                 + "\r\nAccept: application/json\r\n", null);
     }
 
-    /**
-     * @param headers each as {@code Name: value}
-     * @param json the body, sent as {@code application/json}
-     */
-    Answer post(String path, List<String> headers, byte[] json) throws IOException {
+    /** @param headers each as {@code Name: value}, Content-Type among them; Content-Length is added */
+    Answer post(String path, List<String> headers, byte[] body) throws IOException {
         StringBuilder head = new StringBuilder(256).append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Content-Type: application/json\r\nContent-Length: ").append(json.length).append("\r\n");
+                .append("Content-Length: ").append(body.length).append("\r\n");
         headers.forEach(header -> head.append(header).append("\r\n"));
-        return exchange(head.toString(), json);
+        return exchange(head.toString(), body);
     }
 
     private Answer exchange(String requestLineAndHeaders, byte[] body) throws IOException {

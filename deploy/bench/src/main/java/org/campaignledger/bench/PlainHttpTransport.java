@@ -3,12 +3,12 @@ package org.campaignledger.bench;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.nio.charset.StandardCharsets;
 import org.campaignledger.simulator.send.HttpCommandSender;
 
 /**
@@ -37,11 +37,7 @@ final class PlainHttpTransport implements HttpCommandSender.Transport, Closeable
     @Override
     public HttpCommandSender.Answer post(String path, Map<String, String> headers, String json) throws IOException {
         List<String> lines = new ArrayList<>(headers.size());
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("Content-Type")) {
-                lines.add(name + ": " + value);
-            }
-        });
+        headers.forEach((name, value) -> lines.add(name + ": " + value));
         PlainHttp.Answer answer = connection.get().post(path, lines, json.getBytes(StandardCharsets.UTF_8));
         return new HttpCommandSender.Answer(answer.status(), answer.errorBody());
     }

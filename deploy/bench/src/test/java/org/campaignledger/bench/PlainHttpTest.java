@@ -94,9 +94,11 @@ class PlainHttpTest {
     void postsBodiesOnOneConnectionAndKeepsOnlyAnErrorsBody() throws Exception {
         try (PlainHttp http = new PlainHttp(URI.create("http://127.0.0.1:" + server.getAddress().getPort()))) {
             byte[] team = "{\"teamId\":\"t-1\",\"note\":\"Tổ dân phố 1\"}".getBytes(StandardCharsets.UTF_8);
-            assertThat(http.post("/created", List.of("Idempotency-Key: k-1", "Authorization: Basic b"), team))
+            assertThat(http.post("/created", List.of("Content-Type: application/json", "Idempotency-Key: k-1",
+                    "Authorization: Basic b"), team))
                     .isEqualTo(new PlainHttp.Answer(201, null));
-            PlainHttp.Answer rejected = http.post("/rejected", List.of("Idempotency-Key: k-2"), team);
+            PlainHttp.Answer rejected = http.post("/rejected", List.of("Content-Type: application/json",
+                    "Idempotency-Key: k-2"), team);
             assertThat(rejected.status()).isEqualTo(409);
             assertThat(rejected.errorBody()).contains("/problems/team-already-formed");
             assertThat(http.get("/sized", "Basic b").status()).isEqualTo(200);

@@ -87,13 +87,8 @@ public final class PeerDefault implements AutoCloseable {
         long start = System.nanoTime();
         processor.resetTokens();
         processor.start();
-        long deadline = start + within.toNanos();
-        while (position(processor) < last) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the peer's rebuild did not reach " + last + " within " + within);
-            }
-            LockSupport.parkNanos(20_000_000);
-        }
+        awaitPosition(processor, last, start + within.toNanos(), "the peer's rebuild did not reach " + last
+                + " within " + within);
         double seconds = (System.nanoTime() - start) / 1e9;
         long facts = context.getBean(UnitFactCounts.class).totalFacts();
         if (facts < copied) {
@@ -118,12 +113,17 @@ public final class PeerDefault implements AutoCloseable {
      * may still be working off a run that has ended, on the same two cores as what is measured next.
      */
     public void awaitCaughtUp(Duration within) {
-        StreamingEventProcessor processor = (StreamingEventProcessor) processor();
         Long last = jdbc.queryForObject("SELECT max(global_index) FROM " + schema + ".domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + within.toNanos();
-        while (last != null && position(processor) < last) {
+        if (last != null) {
+            awaitPosition((StreamingEventProcessor) processor(), last, System.nanoTime() + within.toNanos(),
+                    "the peer's projection did not reach " + last + " within " + within);
+        }
+    }
+
+    private static void awaitPosition(StreamingEventProcessor processor, long last, long deadline, String otherwise) {
+        while (position(processor) < last) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the peer's projection did not reach " + last + " within " + within);
+                throw new IllegalStateException(otherwise);
             }
             LockSupport.parkNanos(20_000_000);
         }
