@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A command bus on which concurrent commands share one database transaction (group commit).
@@ -64,6 +65,14 @@ import org.springframework.dao.QueryTimeoutException;
  * <p>
  * A command dispatched while a unit of work is active on the caller's thread (from inside a handler)
  * runs at once in the caller's unit of work, as on the simple bus.
+ * <p>
+ * An idle bus runs a command on its caller's thread ({@code callerRunsWhenIdle}, only without a linger): when no
+ * command is waiting, fewer groups than lanes are running and no command of its aggregate is in flight, a lane
+ * would take it at once as a group of one; its caller runs that group itself instead, which saves the two
+ * hand-offs between threads (to the lane and back) that a lone command otherwise waits for. Under load the queue
+ * is not empty, and commands wait for the lanes and share their commits as before. Such a caller holds a place
+ * among the groups running, so it never runs beside a full set of lanes; lanes do not wait for callers. Off by
+ * default: on the bench's 2 cores it made lone commands faster and loaded ones slower (docs/PERFORMANCE.md).
  */
 final class GroupCommitCommandBus implements CommandBus {
 
@@ -75,6 +84,7 @@ final class GroupCommitCommandBus implements CommandBus {
     private final int maxGroupSize;
     private final long lingerNanos;
     private final long maxWaitNanos;
+    private final boolean callerRunsWhenIdle;
     private final RoutingStrategy routing = AnnotationRoutingStrategy.defaultStrategy();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -82,11 +92,14 @@ final class GroupCommitCommandBus implements CommandBus {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final Set<String> inFlight = new HashSet<>();
     private final List<Thread> lanes = new ArrayList<>();
+    /** Groups running now, on lanes or on their callers' threads; guarded by {@link #lock}. */
+    private int groupsRunning = 0;
     private volatile boolean running = true;
     private final LongAdder groups = new LongAdder();
     private final LongAdder fallbacks = new LongAdder();
     private final LongAdder creationsAssumed = new LongAdder();
     private final LongAdder creationsReread = new LongAdder();
+    private final LongAdder ranOnCaller = new LongAdder();
 
     /**
      * @param local handles each command; must have no transaction manager of its own, since a
@@ -99,9 +112,11 @@ final class GroupCommitCommandBus implements CommandBus {
      *                caller's back (e.g. queued behind an aggregate whose statements hit the statement timeout)
      * @param preload prepares, in a group's transaction and before its first command runs, the loads of its
      *                aggregates
+     * @param callerRunsWhenIdle whether a command that arrives on an idle bus runs on its caller's thread (only
+     *                           with no linger: a linger asks for groups, which a caller running alone would not form)
      */
     GroupCommitCommandBus(SimpleCommandBus local, TransactionManager transactionManager, StreamPreload preload,
-                          int lanes, int maxGroupSize, Duration linger, Duration maxWait) {
+                          int lanes, int maxGroupSize, Duration linger, Duration maxWait, boolean callerRunsWhenIdle) {
         if (lanes < 1 || maxGroupSize < 1 || linger.isNegative()) {
             throw new IllegalArgumentException("lanes and max group size must be at least 1, linger not negative");
         }
@@ -111,6 +126,7 @@ final class GroupCommitCommandBus implements CommandBus {
         this.maxGroupSize = maxGroupSize;
         this.lingerNanos = linger.toNanos();
         this.maxWaitNanos = maxWait.isZero() || maxWait.isNegative() ? Long.MAX_VALUE : maxWait.toNanos();
+        this.callerRunsWhenIdle = callerRunsWhenIdle && lingerNanos == 0;
         for (int i = 0; i < lanes; i++) {
             Thread lane = new Thread(this::runLane, "command-group-" + i);
             lane.setDaemon(true);
@@ -132,18 +148,44 @@ final class GroupCommitCommandBus implements CommandBus {
             return;
         }
         Pending pending = new Pending(command, callback, routing.getRoutingKey(command));
+        boolean runHere = false;
         lock.lock();
         try {
             if (running) {
-                queue.add(pending);
-                workArrived.signal();
-                return;
+                runHere = mayRunOnCaller(pending);
+                if (!runHere) {
+                    queue.add(pending);
+                    workArrived.signal();
+                    return;
+                }
+                inFlight.add(pending.aggregate);
+                groupsRunning++;
             }
         } finally {
             lock.unlock();
         }
+        if (runHere) {
+            ranOnCaller.increment();
+            List<Pending> group = List.of(pending);
+            try {
+                execute(group);
+            } finally {
+                release(group);
+            }
+            return;
+        }
         // shutting down: the lanes may be gone, so the caller runs its command itself
         pending.answer(alone(pending, true));
+    }
+
+    /**
+     * Whether a lane would take this command at once as a group of one. Not for a caller inside a Spring
+     * transaction of its own, which the command's transaction would join instead of committing alone.
+     */
+    private boolean mayRunOnCaller(Pending pending) {
+        return callerRunsWhenIdle && queue.isEmpty() && groupsRunning < lanes.size()
+                && !inFlight.contains(pending.aggregate)
+                && !TransactionSynchronizationManager.isSynchronizationActive();
     }
 
     private void runLane() {
@@ -169,6 +211,7 @@ final class GroupCommitCommandBus implements CommandBus {
             while (true) {
                 take(group);
                 if (group.size() >= maxGroupSize || (!group.isEmpty() && lingerNanos == 0)) {
+                    groupsRunning++;
                     return group;
                 }
                 if (group.isEmpty()) {
@@ -182,6 +225,7 @@ final class GroupCommitCommandBus implements CommandBus {
                         deadline = now + lingerNanos;
                     }
                     if (now >= deadline || !running) {
+                        groupsRunning++;
                         return group;
                     }
                     workArrived.awaitNanos(deadline - now);
@@ -207,6 +251,7 @@ final class GroupCommitCommandBus implements CommandBus {
         lock.lock();
         try {
             group.forEach(pending -> inFlight.remove(pending.aggregate));
+            groupsRunning--;
             if (!queue.isEmpty()) {
                 workArrived.signalAll();
             }
@@ -400,6 +445,11 @@ final class GroupCommitCommandBus implements CommandBus {
     /** How many groups ran so far (a group of one included): commands per group tells how much is shared. */
     long groups() {
         return groups.sum();
+    }
+
+    /** How many commands ran on their caller's thread, the bus being idle (each also counts as a group). */
+    long ranOnCaller() {
+        return ranOnCaller.sum();
     }
 
     /** How many commands had their aggregate taken to have no events (a group that ran again counts again). */

@@ -64,6 +64,7 @@ class ThroughputConfiguration {
             @Value("${campaign-ledger.command.group-commit.lanes:2}") int lanes,
             @Value("${campaign-ledger.command.group-commit.max-group-size:64}") int maxGroupSize,
             @Value("${campaign-ledger.command.group-commit.linger:0ms}") Duration linger,
+            @Value("${campaign-ledger.command.group-commit.caller-runs-when-idle:false}") boolean callerRunsWhenIdle,
             @Value("${campaign-ledger.command.timeout:30s}") Duration callerTimeout) {
         // as Axon's auto-configuration builds it, minus the transaction: the group's root unit owns that
         SimpleCommandBus local = SimpleCommandBus.builder()
@@ -74,14 +75,15 @@ class ThroughputConfiguration {
                 .build();
         local.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return new GroupCommitCommandBus(local, transactionManager, streamPreload(storageEngine, aggregateCache),
-                lanes, maxGroupSize, linger, callerTimeout);
+                lanes, maxGroupSize, linger, callerTimeout, callerRunsWhenIdle);
     }
 
     /**
      * How the groups fare, for operators: {@code campaign.command.groups} (a command alone counts as one),
      * {@code campaign.command.group.fallbacks} (groups, or commands alone, run again one by one after a failed
      * commit), {@code campaign.command.creations.assumed} and {@code campaign.command.creations.reread} (creations
-     * taken to be new, and those of them rejected and decided again on their stream).
+     * taken to be new, and those of them rejected and decided again on their stream), and
+     * {@code campaign.command.ran.on.caller} (commands an idle bus ran on their caller's thread).
      */
     @Bean
     @ConditionalOnProperty(name = "campaign-ledger.command.group-commit.enabled", havingValue = "true",
@@ -96,6 +98,8 @@ class ThroughputConfiguration {
                     GroupCommitCommandBus::creationsAssumed).register(registry);
             FunctionCounter.builder("campaign.command.creations.reread", bus,
                     GroupCommitCommandBus::creationsReread).register(registry);
+            FunctionCounter.builder("campaign.command.ran.on.caller", bus, GroupCommitCommandBus::ranOnCaller)
+                    .register(registry);
         };
     }
 

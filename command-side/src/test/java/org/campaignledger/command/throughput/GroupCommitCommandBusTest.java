@@ -50,7 +50,7 @@ class GroupCommitCommandBusTest {
             throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection");
         });
         bus = new GroupCommitCommandBus(local, NoTransactionManager.INSTANCE, everyAggregateNew(), 1, 64,
-                Duration.ofMillis(200), Duration.ZERO);
+                Duration.ofMillis(200), Duration.ZERO, true);
 
         List<CompletableFuture<CommandResultMessage<?>>> group = IntStream.range(0, 3)
                 .mapToObj(i -> send(new Create("p-" + i))).toList();
@@ -67,6 +67,80 @@ class GroupCommitCommandBusTest {
         assertThat(readAfresh).isEmpty();
         assertThat(bus.creationsAssumed()).isEqualTo(4);
         assertThat(bus.fallbacks()).isZero();
+    }
+
+    @Test
+    void anIdleBusRunsACommandOnItsCallersThread() throws Exception {
+        ConcurrentLinkedQueue<String> threads = recordingThreads();
+        bus = new GroupCommitCommandBus(local, NoTransactionManager.INSTANCE, StreamPreload.NONE, 2, 64,
+                Duration.ZERO, Duration.ZERO, true);
+
+        List<CommandResultMessage<?>> answers = answers(List.of(send(new Create("p-1")), send(new Create("p-2"))));
+
+        assertThat(answers).noneMatch(CommandResultMessage::isExceptional);
+        assertThat(threads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
+        assertThat(bus.ranOnCaller()).isEqualTo(2);
+        assertThat(bus.groups()).isEqualTo(2);
+    }
+
+    @Test
+    void aBusyBusHandsTheCommandToALane() throws Exception {
+        ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        local.subscribe(Create.class.getName(), command -> {
+            threads.add(Thread.currentThread().getName());
+            if (((Create) command.getPayload()).id().equals("blocking")) {
+                started.countDown();
+                finish.await(10, TimeUnit.SECONDS);
+            }
+            return 0L;
+        });
+        bus = new GroupCommitCommandBus(local, NoTransactionManager.INSTANCE, StreamPreload.NONE, 1, 64,
+                Duration.ZERO, Duration.ZERO, true);
+        CompletableFuture<CommandResultMessage<?>> blocking = new CompletableFuture<>();
+        new Thread(() -> blocking.complete(send(new Create("blocking")).join()), "caller").start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // the one lane's place is taken by a caller: the next command waits for the lane, as does one of an
+        // aggregate in flight
+        CompletableFuture<CommandResultMessage<?>> other = send(new Create("other"));
+        CompletableFuture<CommandResultMessage<?>> sameAggregate = send(new Create("blocking"));
+        finish.countDown();
+
+        assertThat(answers(List.of(blocking, other, sameAggregate))).noneMatch(CommandResultMessage::isExceptional);
+        assertThat(threads).containsExactly("caller", "command-group-0", "command-group-0");
+        assertThat(bus.ranOnCaller()).isEqualTo(1);
+    }
+
+    @Test
+    void aLingeringBusOrACallerInATransactionNeverRunsTheCommandOnTheCallersThread() throws Exception {
+        ConcurrentLinkedQueue<String> threads = recordingThreads();
+        bus = new GroupCommitCommandBus(local, NoTransactionManager.INSTANCE, StreamPreload.NONE, 2, 64,
+                Duration.ofMillis(1), Duration.ZERO, true);
+        answers(List.of(send(new Create("lingered"))));
+        bus.shutdown();
+
+        bus = new GroupCommitCommandBus(local, NoTransactionManager.INSTANCE, StreamPreload.NONE, 2, 64,
+                Duration.ZERO, Duration.ZERO, true);
+        org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        try {
+            answers(List.of(send(new Create("in-a-transaction"))));
+        } finally {
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+        }
+
+        assertThat(threads).hasSize(2).allMatch(name -> name.startsWith("command-group-"));
+        assertThat(bus.ranOnCaller()).isZero();
+    }
+
+    private ConcurrentLinkedQueue<String> recordingThreads() {
+        ConcurrentLinkedQueue<String> threads = new ConcurrentLinkedQueue<>();
+        local.subscribe(Create.class.getName(), command -> {
+            threads.add(Thread.currentThread().getName());
+            return 0L;
+        });
+        return threads;
     }
 
     private CompletableFuture<CommandResultMessage<?>> send(Object payload) {
