@@ -3,6 +3,10 @@ package org.campaignledger.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +23,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The configured limits, at work over HTTP: a body over the size limit is a 413 problem whether its length is
- * declared or not, and a client over its rate gets 429 problems with Retry-After while other clients go on.
+ * declared or not, a refused body is read to its end so its client gets the answer, and a client over its rate
+ * gets 429 problems with Retry-After while other clients go on.
  * The limits are set low here (64 KB, 5 requests/s with bursts of 10); the defaults are in platform-defaults.
  * Clients are told apart by their signed-in principal: the demo's users (password = name) stand for three clients.
  */
@@ -64,6 +69,54 @@ class RequestLimitsIT {
                 "{\"campaignId\":\"small\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(small, 400, "/problems/validation-failed");
         assertThat(events()).isEqualTo(events);
+    }
+
+    /**
+     * A body refused before it is all read is still read to its end, so a client still sending it gets its whole
+     * problem and a clean end of the connection. Tomcat reads at most server.tomcat.max-swallow-size of what is
+     * left (2 MB unless set) and then closes: the client's next write fails, and with it the exchange (the JDK's
+     * client reports "chunked transfer encoding, state: READING_LENGTH"). Both cases here leave 20 MB unread: a CSV
+     * import refused at its header (within the import limit), and a JSON body over the limit by its Content-Length.
+     */
+    @Test
+    void aBodyRefusedBeforeItIsReadIsReadToItsEndSoItsClientGetsTheWholeAnswer() throws Exception {
+        long events = events();
+        String header = refusedWhileSending("/api/campaigns/nowhere/imports/course-completions", "text/csv",
+                20_000_000, "participantId;course\n");
+        assertThat(header).startsWith("HTTP/1.1 4").contains("application/problem+json");
+        String large = refusedWhileSending("/api/campaigns", "application/json", 20_000_000,
+                "{\"campaignId\":\"big\"");
+        assertThat(large).startsWith("HTTP/1.1 413").contains("\"type\":\"/problems/payload-too-large\"");
+        assertThat(events()).isEqualTo(events);
+    }
+
+    /** Sends the start of a body, waits for the answer's first line, then sends the rest; the whole answer. */
+    private static String refusedWhileSending(String path, String contentType, int declared, String start)
+            throws Exception {
+        URI base = URI.create(ledger.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + base.getAuthority() + "\r\nContent-Type: "
+                    + contentType + "\r\nAuthorization: " + LedgerChecks.BASIC_DEPARTMENT + "\r\nConnection: close"
+                    + "\r\nContent-Length: " + declared + "\r\n\r\n" + start).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            while (!answer.toString(StandardCharsets.US_ASCII).contains("\r\n")) {
+                int b = in.read();
+                assertThat(b).as("the answer's first line").isNotNegative();
+                answer.write(b);
+            }
+            byte[] rest = " ".repeat(declared - start.length()).getBytes(StandardCharsets.US_ASCII);
+            for (int from = 0; from < rest.length; from += 65_536) {
+                out.write(rest, from, Math.min(65_536, rest.length - from));
+                out.flush();
+                Thread.sleep(1);
+            }
+            answer.write(in.readAllBytes());
+            return answer.toString(StandardCharsets.UTF_8);
+        }
     }
 
     @Test
