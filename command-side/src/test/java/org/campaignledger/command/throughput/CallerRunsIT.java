@@ -18,8 +18,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.campaignledger.api.campaign.CampaignId;
 import org.campaignledger.api.support.OpenSupportPointCommand;
-import org.campaignledger.api.support.PriorityGroup;
-import org.campaignledger.api.support.RecordSupportSessionCommand;
 import org.campaignledger.api.support.SupportPointId;
 import org.campaignledger.api.unit.UnitCode;
 import org.campaignledger.command.TestCampaigns;
@@ -41,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "campaign-ledger.command.group-commit.caller-runs-when-idle=true")
 class CallerRunsIT {
 
-    private static final LocalDate DAY_3 = TestCampaigns.START.plusDays(2);
-    private static final UnitCode BA_DINH = new UnitCode("00004");
+    private static final LocalDate DAY_3 = SupportPointsOnTheLog.DAY_3;
+    private static final UnitCode BA_DINH = SupportPointsOnTheLog.BA_DINH;
 
     @Autowired
     CommandGateway gateway;
@@ -54,11 +52,13 @@ class CallerRunsIT {
     PlatformTransactionManager transactions;
 
     private CampaignId campaign;
+    private SupportPointsOnTheLog log;
 
     @BeforeEach
     void launchCampaign() {
         campaign = new CampaignId("cr-" + UUID.randomUUID().toString().substring(0, 8));
         gateway.sendAndWait(TestCampaigns.launch(campaign));
+        log = new SupportPointsOnTheLog(gateway, jdbc, campaign);
     }
 
     @Test
@@ -66,11 +66,11 @@ class CallerRunsIT {
         long before = bus().ranOnCaller();
         long groupsBefore = bus().groups();
 
-        SupportPointId point = open(1).get(0);
+        SupportPointId point = log.open(1).get(0);
 
         assertThat(bus().ranOnCaller() - before).isEqualTo(1);
         assertThat(bus().groups() - groupsBefore).isEqualTo(1);
-        assertThat(sequenceNumbers(point.toString())).containsExactly(0L);
+        assertThat(log.sequenceNumbers(point.toString())).containsExactly(0L);
     }
 
     @Test
@@ -85,12 +85,12 @@ class CallerRunsIT {
 
         // run on the caller, it would have joined the caller's transaction and been rolled back with it
         assertThat(bus().ranOnCaller()).isEqualTo(before);
-        assertThat(sequenceNumbers(point.toString())).containsExactly(0L);
+        assertThat(log.sequenceNumbers(point.toString())).containsExactly(0L);
     }
 
     @Test
     void thirtyTwoThreadsOnEightAggregatesShareLanesAndCallersAndLoseNothing() throws Exception {
-        List<SupportPointId> points = open(8);
+        List<SupportPointId> points = log.open(8);
         Map<SupportPointId, ConcurrentLinkedQueue<Long>> versions = new ConcurrentHashMap<>();
         points.forEach(point -> versions.put(point, new ConcurrentLinkedQueue<>()));
         long onCallerBefore = bus().ranOnCaller();
@@ -102,7 +102,7 @@ class CallerRunsIT {
                 done.add(threads.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         SupportPointId point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
-                        versions.get(point).add(gateway.sendAndWait(session(point, 1 + i)));
+                        versions.get(point).add(gateway.sendAndWait(log.session(point, 1 + i)));
                     }
                     return null;
                 }));
@@ -121,7 +121,7 @@ class CallerRunsIT {
             int sessions = versions.get(point).size();
             assertThat(versions.get(point)).containsExactlyInAnyOrderElementsOf(
                     LongStream.rangeClosed(1, sessions).boxed().toList());
-            assertThat(sequenceNumbers(point.toString()))
+            assertThat(log.sequenceNumbers(point.toString()))
                     .containsExactlyElementsOf(LongStream.rangeClosed(0, sessions).boxed().toList());
         }
         assertThat(versions.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum()).isEqualTo(32 * 25);
@@ -129,25 +129,5 @@ class CallerRunsIT {
 
     private GroupCommitCommandBus bus() {
         return (GroupCommitCommandBus) commandBus;
-    }
-
-    private List<SupportPointId> open(int count) {
-        List<SupportPointId> points = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SupportPointId point = new SupportPointId(campaign + "-sp" + i);
-            gateway.sendAndWait(new OpenSupportPointCommand(point, campaign, BA_DINH, "Nhà văn hoá tổ " + i, DAY_3));
-            points.add(point);
-        }
-        return points;
-    }
-
-    private RecordSupportSessionCommand session(SupportPointId point, int elderly) {
-        return new RecordSupportSessionCommand(point, campaign, Map.of(PriorityGroup.ELDERLY, elderly,
-                PriorityGroup.POOR_HOUSEHOLD, 1), List.of("VNeID"), DAY_3);
-    }
-
-    private List<Long> sequenceNumbers(String aggregate) {
-        return jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ? "
-                + "order by sequence_number", Long.class, aggregate);
     }
 }

@@ -24,7 +24,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.campaignledger.api.campaign.CampaignId;
 import org.campaignledger.api.support.OpenSupportPointCommand;
 import org.campaignledger.api.support.PriorityGroup;
@@ -57,8 +56,8 @@ import org.springframework.test.context.TestPropertySource;
         "campaign-ledger.command.group-commit.linger=100ms"})
 class GroupCommitIT {
 
-    private static final LocalDate DAY_3 = TestCampaigns.START.plusDays(2);
-    private static final UnitCode BA_DINH = new UnitCode("00004");
+    private static final LocalDate DAY_3 = SupportPointsOnTheLog.DAY_3;
+    private static final UnitCode BA_DINH = SupportPointsOnTheLog.BA_DINH;
 
     @Autowired
     CommandGateway gateway;
@@ -77,11 +76,13 @@ class GroupCommitIT {
     Cache aggregateCache;
 
     private CampaignId campaign;
+    private SupportPointsOnTheLog log;
 
     @BeforeEach
     void launchCampaign() {
         campaign = new CampaignId("gc-" + UUID.randomUUID().toString().substring(0, 8));
         gateway.sendAndWait(TestCampaigns.launch(campaign));
+        log = new SupportPointsOnTheLog(gateway, jdbc, campaign);
     }
 
     @Test
@@ -117,7 +118,7 @@ class GroupCommitIT {
 
     @Test
     void thirtyTwoThreadsOnEightAggregatesLoseNothingAndDuplicateNothing() throws Exception {
-        List<SupportPointId> points = open(8);
+        List<SupportPointId> points = log.open(8);
         Map<SupportPointId, ConcurrentLinkedQueue<Long>> versions = new ConcurrentHashMap<>();
         points.forEach(point -> versions.put(point, new ConcurrentLinkedQueue<>()));
         ExecutorService threads = Executors.newFixedThreadPool(32);
@@ -127,7 +128,7 @@ class GroupCommitIT {
                 done.add(threads.submit(() -> {
                     for (int i = 0; i < 25; i++) {
                         SupportPointId point = points.get(ThreadLocalRandom.current().nextInt(points.size()));
-                        long version = gateway.sendAndWait(session(point, 1 + i));
+                        long version = gateway.sendAndWait(log.session(point, 1 + i));
                         versions.get(point).add(version);
                     }
                     return null;
@@ -145,21 +146,21 @@ class GroupCommitIT {
             // every answered version was given once, and the stream holds exactly those events, in order
             assertThat(versions.get(point)).containsExactlyInAnyOrderElementsOf(
                     LongStream.rangeClosed(1, sessions).boxed().toList());
-            assertThat(sequenceNumbers(point.toString()))
+            assertThat(log.sequenceNumbers(point.toString()))
                     .containsExactlyElementsOf(LongStream.rangeClosed(0, sessions).boxed().toList());
         }
     }
 
     @Test
     void aRejectedCommandLeavesTheOthersOfItsGroupCommittedEachWithItsOwnMetadata() {
-        List<SupportPointId> points = open(6);
+        List<SupportPointId> points = log.open(6);
         SupportPointId neverOpened = new SupportPointId(campaign + "-never");
         List<CompletableFuture<Object>> accepted = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            accepted.add(gateway.send(GenericCommandMessage.asCommandMessage(session(points.get(i), 1 + i))
+            accepted.add(gateway.send(GenericCommandMessage.asCommandMessage(log.session(points.get(i), 1 + i))
                     .andMetaData(Map.of("principal", "clerk-" + i, "correlationId", "corr-" + i))));
         }
-        CompletableFuture<Object> notFound = gateway.send(session(neverOpened, 3));
+        CompletableFuture<Object> notFound = gateway.send(log.session(neverOpened, 3));
         CompletableFuture<Object> nobodyServed = gateway.send(new RecordSupportSessionCommand(points.get(0), campaign,
                 Map.of(PriorityGroup.ELDERLY, 0), List.of("VNeID"), DAY_3));
 
@@ -181,7 +182,7 @@ class GroupCommitIT {
         }
         assertThat(sessions.stream().map(row -> row.get("tx")).distinct().count())
                 .as("transactions for %d commands", points.size()).isLessThan(points.size());
-        assertThat(sequenceNumbers(neverOpened.toString())).isEmpty();
+        assertThat(log.sequenceNumbers(neverOpened.toString())).isEmpty();
     }
 
     /**
@@ -194,7 +195,7 @@ class GroupCommitIT {
      */
     @Test
     void aRejectedCommandReadFromTheLogKeepsTheIdempotencyKeysOfItsGroup() {
-        List<SupportPointId> points = open(6);
+        List<SupportPointId> points = log.open(6);
         for (int round = 0; round < 5; round++) {
             // not in the aggregate cache, so its load is the group's first use of the event store's connection;
             // named to come last in the group's aggregate order, after the keyed commands
@@ -204,11 +205,11 @@ class GroupCommitIT {
             for (SupportPointId point : points) {
                 String key = "gc-key-" + UUID.randomUUID();
                 keys.add(key);
-                accepted.add(gateway.send(GenericCommandMessage.asCommandMessage(session(point, 1 + round))
+                accepted.add(gateway.send(GenericCommandMessage.asCommandMessage(log.session(point, 1 + round))
                         .andMetaData(Map.of("principal", "clerk", "idempotencyKey", key,
                                 "requestFingerprint", "fingerprint-" + key))));
             }
-            CompletableFuture<Object> notFound = gateway.send(session(neverOpened, 3));
+            CompletableFuture<Object> notFound = gateway.send(log.session(neverOpened, 3));
 
             accepted.forEach(CompletableFuture::join);
             assertThatThrownBy(notFound::join).hasCauseInstanceOf(RuleViolation.class);
@@ -221,13 +222,13 @@ class GroupCommitIT {
     /** The keys of a group's commands are each in the transaction of its command's event. */
     @Test
     void aGroupWritesTheIdempotencyKeysOfItsCommandsInTheTransactionOfTheirEvents() {
-        List<SupportPointId> points = open(6);
+        List<SupportPointId> points = log.open(6);
         List<String> keys = new ArrayList<>();
         List<CompletableFuture<Object>> accepted = new ArrayList<>();
         for (SupportPointId point : points) {
             String key = "gc-together-" + UUID.randomUUID();
             keys.add(key);
-            accepted.add(gateway.send(keyed(session(point, 2), key)));
+            accepted.add(gateway.send(keyed(log.session(point, 2), key)));
         }
 
         assertThat(accepted).allSatisfy(future -> assertThat(future.join()).isEqualTo(1L));
@@ -250,7 +251,7 @@ class GroupCommitIT {
     /** A key already taken fails its own command only; the others of its group are recorded with their keys. */
     @Test
     void aKeyAlreadyTakenFailsOnlyItsOwnCommandOfTheGroup() {
-        List<SupportPointId> points = open(6);
+        List<SupportPointId> points = log.open(6);
         String taken = "gc-taken-" + UUID.randomUUID();
         jdbc.update("insert into idempotency_record (principal, idempotency_key, request_fingerprint, "
                 + "aggregate_version) values ('clerk', ?, 'fingerprint-earlier', 7)", taken);
@@ -259,13 +260,13 @@ class GroupCommitIT {
         for (int i = 0; i < points.size(); i++) {
             String key = i == 3 ? taken : "gc-fresh-" + UUID.randomUUID();
             keys.add(key);
-            answers.add(gateway.send(keyed(session(points.get(i), 3), key)));
+            answers.add(gateway.send(keyed(log.session(points.get(i), 3), key)));
         }
 
         for (int i = 0; i < points.size(); i++) {
             if (i == 3) {
                 assertThatThrownBy(answers.get(i)::join).rootCause().hasMessageContaining("already recorded");
-                assertThat(sequenceNumbers(points.get(i).toString())).containsExactly(0L);
+                assertThat(log.sequenceNumbers(points.get(i).toString())).containsExactly(0L);
             } else {
                 assertThat(answers.get(i).join()).isEqualTo(1L);
                 assertThat(jdbc.queryForObject("select aggregate_version from idempotency_record where principal = "
@@ -278,8 +279,8 @@ class GroupCommitIT {
 
     @Test
     void aGroupWhoseCommitClashesRunsAgainOneByOneAndDecidesOnWhatAnotherNodeWrote() {
-        List<SupportPointId> points = open(6);
-        points.forEach(point -> gateway.sendAndWait(session(point, 1)));
+        List<SupportPointId> points = log.open(6);
+        points.forEach(point -> gateway.sendAndWait(log.session(point, 1)));
         SupportPointId stale = points.get(2);
         // another node appends to one of them: this node's cached copy is now one event behind
         jdbc.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
@@ -290,12 +291,12 @@ class GroupCommitIT {
         long fallbacksBefore = bus().fallbacks();
 
         List<CompletableFuture<Long>> answers = points.stream()
-                .map(point -> gateway.<Long>send(session(point, 2))).toList();
+                .map(point -> gateway.<Long>send(log.session(point, 2))).toList();
 
         for (int i = 0; i < points.size(); i++) {
             long expected = i == 2 ? 3 : 2;
             assertThat(answers.get(i).join()).isEqualTo(expected);
-            assertThat(sequenceNumbers(points.get(i).toString()))
+            assertThat(log.sequenceNumbers(points.get(i).toString()))
                     .containsExactlyElementsOf(LongStream.rangeClosed(0, expected).boxed().toList());
         }
         // the stale copy clashed on (aggregate, sequence); the rollback evicted it, so alone it was read afresh
@@ -304,7 +305,7 @@ class GroupCommitIT {
 
     @Test
     void aCommandThatCannotBeStoredFailsAloneWhileTheRestOfItsGroupIsCommitted() {
-        List<SupportPointId> points = open(5);
+        List<SupportPointId> points = log.open(5);
         SupportPointId poisoned = new SupportPointId(campaign + "-poisoned");
         // a row the database refuses, planted: the group's batch fails, and so does this command alone
         jdbc.execute("create or replace function refuse_poisoned() returns trigger language plpgsql as $$ "
@@ -315,13 +316,13 @@ class GroupCommitIT {
         try {
             long fallbacksBefore = bus().fallbacks();
             List<CompletableFuture<Long>> answers = new ArrayList<>();
-            points.forEach(point -> answers.add(gateway.send(session(point, 4))));
+            points.forEach(point -> answers.add(gateway.send(log.session(point, 4))));
             CompletableFuture<Long> refused = gateway.send(
                     new OpenSupportPointCommand(poisoned, campaign, BA_DINH, "Nhà văn hoá", DAY_3));
 
             assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isEqualTo(1L));
             assertThatThrownBy(refused::join).rootCause().hasMessageContaining("refused");
-            assertThat(sequenceNumbers(poisoned.toString())).isEmpty();
+            assertThat(log.sequenceNumbers(poisoned.toString())).isEmpty();
             assertThat(bus().fallbacks()).isGreaterThan(fallbacksBefore);
         } finally {
             jdbc.execute("drop trigger refuse_poisoned on domain_event_entry");
@@ -331,9 +332,9 @@ class GroupCommitIT {
 
     @Test
     void aGroupReadsTheStreamsItsCacheDoesNotHoldInOneQueryAndDecidesOnThem() {
-        List<SupportPointId> points = open(6);
+        List<SupportPointId> points = log.open(6);
         for (int i = 0; i < 3; i++) {
-            gateway.sendAndWait(session(points.get(i), 1));
+            gateway.sendAndWait(log.session(points.get(i), 1));
         }
         // as after a restart, or for aggregates the cache evicted: every stream must come from the log
         aggregateCache.removeAll();
@@ -342,18 +343,18 @@ class GroupCommitIT {
         long servedBefore = engine().preloadedStreamsServed();
 
         List<CompletableFuture<Long>> answers = points.stream()
-                .map(point -> gateway.<Long>send(session(point, 2))).toList();
-        CompletableFuture<Long> notFound = gateway.send(session(neverOpened, 2));
+                .map(point -> gateway.<Long>send(log.session(point, 2))).toList();
+        CompletableFuture<Long> notFound = gateway.send(log.session(neverOpened, 2));
 
         for (int i = 0; i < points.size(); i++) {
             long expected = i < 3 ? 2 : 1;
             assertThat(answers.get(i).join()).as("point %d", i).isEqualTo(expected);
-            assertThat(sequenceNumbers(points.get(i).toString()))
+            assertThat(log.sequenceNumbers(points.get(i).toString()))
                     .containsExactlyElementsOf(LongStream.rangeClosed(0, expected).boxed().toList());
         }
         assertThatThrownBy(notFound::join).hasCauseInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.SUPPORT_POINT_NOT_FOUND));
-        assertThat(sequenceNumbers(neverOpened.toString())).isEmpty();
+        assertThat(log.sequenceNumbers(neverOpened.toString())).isEmpty();
         // the lanes linger 100 ms, so the seven commands share one group (two, if a lane took the first one alone)
         long preloads = engine().preloads() - preloadsBefore;
         assertThat(preloads).isBetween(1L, 2L);
@@ -385,12 +386,12 @@ class GroupCommitIT {
         CompletableFuture<Long> elsewhere = gateway.send(enrol(enrolled.get(1), new UnitCode("99999")));
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer.join()).isZero());
-        fresh.forEach(p -> assertThat(sequenceNumbers(p.toString())).containsExactly(0L));
+        fresh.forEach(p -> assertThat(log.sequenceNumbers(p.toString())).containsExactly(0L));
         assertThatThrownBy(again::join).hasCauseInstanceOf(RuleViolation.class).satisfies(e -> assertThat(
                 ((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
         assertThatThrownBy(elsewhere::join).hasCauseInstanceOf(RuleViolation.class).satisfies(e -> assertThat(
                 ((RuleViolation) e.getCause()).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
-        enrolled.forEach(p -> assertThat(sequenceNumbers(p.toString())).containsExactly(0L));
+        enrolled.forEach(p -> assertThat(log.sequenceNumbers(p.toString())).containsExactly(0L));
         assertThat(bus().creationsAssumed() - assumedBefore).isGreaterThanOrEqualTo(7L);
         assertThat(bus().creationsReread() - rereadBefore).isPositive();
         assertThat(bus().fallbacks() - fallbacksBefore).as("the clash runs the group again one by one").isPositive();
@@ -414,15 +415,15 @@ class GroupCommitIT {
         assertThatThrownBy(() -> gateway.sendAndWait(enrol(participant, BA_DINH))).isInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.PARTICIPANT_ALREADY_ENROLLED));
         assertThat(bus().fallbacks()).isGreaterThan(fallbacksBefore);
-        assertThat(sequenceNumbers(participant.toString())).containsExactly(0L);
+        assertThat(log.sequenceNumbers(participant.toString())).containsExactly(0L);
     }
 
     @Test
     void commandsForOneAggregateRunInTheOrderTheyWereSent() {
-        SupportPointId point = open(1).get(0);
+        SupportPointId point = log.open(1).get(0);
         List<CompletableFuture<Long>> answers = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
-            answers.add(gateway.send(session(point, i)));
+            answers.add(gateway.send(log.session(point, i)));
         }
         for (int i = 1; i <= 20; i++) {
             assertThat(answers.get(i - 1).join()).isEqualTo((long) i);
@@ -447,7 +448,7 @@ class GroupCommitIT {
         assertThat((Long) gateway.sendAndWait(complete)).isEqualTo(1L);
         assertThatThrownBy(() -> gateway.sendAndWait(complete)).isInstanceOf(RuleViolation.class)
                 .satisfies(e -> assertThat(((RuleViolation) e).rule()).isEqualTo(Rule.COURSE_ALREADY_COMPLETED));
-        assertThat(sequenceNumbers(participant.toString())).containsExactly(0L, 1L);
+        assertThat(log.sequenceNumbers(participant.toString())).containsExactly(0L, 1L);
     }
 
     private LedgerEventStorageEngine engine() {
@@ -458,16 +459,6 @@ class GroupCommitIT {
         return (GroupCommitCommandBus) commandBus;
     }
 
-    private List<SupportPointId> open(int count) {
-        List<SupportPointId> points = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            SupportPointId point = new SupportPointId(campaign + "-sp" + i);
-            gateway.sendAndWait(new OpenSupportPointCommand(point, campaign, BA_DINH, "Nhà văn hoá tổ " + i, DAY_3));
-            points.add(point);
-        }
-        return points;
-    }
-
     private EnrolParticipantCommand enrol(ParticipantId participant, UnitCode unit) {
         return new EnrolParticipantCommand(participant, campaign, unit, ParticipantRole.OFFICIAL, null, DAY_3);
     }
@@ -475,15 +466,5 @@ class GroupCommitIT {
     private static CommandMessage<?> keyed(Object command, String key) {
         return GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of("principal", "clerk",
                 "idempotencyKey", key, "requestFingerprint", "fingerprint-" + key));
-    }
-
-    private RecordSupportSessionCommand session(SupportPointId point, int elderly) {
-        return new RecordSupportSessionCommand(point, campaign, Map.of(PriorityGroup.ELDERLY, elderly,
-                PriorityGroup.POOR_HOUSEHOLD, 1), List.of("VNeID"), DAY_3);
-    }
-
-    private List<Long> sequenceNumbers(String aggregate) {
-        return jdbc.queryForList("select sequence_number from domain_event_entry where aggregate_identifier = ? "
-                + "order by sequence_number", Long.class, aggregate);
     }
 }
