@@ -76,14 +76,15 @@ class RequestLimitsIT {
      * problem and a clean end of the connection. Tomcat reads at most server.tomcat.max-swallow-size of what is
      * left (2 MB unless set) and then closes: the client's next write fails, and with it the exchange (the JDK's
      * client reports "chunked transfer encoding, state: READING_LENGTH"). Both cases here leave 20 MB unread: a CSV
-     * import refused at its header (within the import limit), and a JSON body over the limit by its Content-Length.
+     * import for a campaign that does not exist (within the import limit), and a JSON body over the limit by its
+     * Content-Length.
      */
     @Test
     void aBodyRefusedBeforeItIsReadIsReadToItsEndSoItsClientGetsTheWholeAnswer() throws Exception {
         long events = events();
-        String header = refusedWhileSending("/api/campaigns/nowhere/imports/course-completions", "text/csv",
+        String unknownCampaign = refusedWhileSending("/api/campaigns/nowhere/imports/course-completions", "text/csv",
                 20_000_000, "participantId;course\n");
-        assertThat(header).startsWith("HTTP/1.1 4").contains("application/problem+json");
+        assertThat(unknownCampaign).startsWith("HTTP/1.1 404").contains("application/problem+json");
         String large = refusedWhileSending("/api/campaigns", "application/json", 20_000_000,
                 "{\"campaignId\":\"big\"");
         assertThat(large).startsWith("HTTP/1.1 413").contains("\"type\":\"/problems/payload-too-large\"");
