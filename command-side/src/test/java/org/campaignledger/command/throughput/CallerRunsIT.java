@@ -1,8 +1,9 @@
 package org.campaignledger.command.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaignledger.command.throughput.SupportPointsOnTheLog.BA_DINH;
+import static org.campaignledger.command.throughput.SupportPointsOnTheLog.DAY_3;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.campaignledger.api.campaign.CampaignId;
 import org.campaignledger.api.support.OpenSupportPointCommand;
 import org.campaignledger.api.support.SupportPointId;
-import org.campaignledger.api.unit.UnitCode;
 import org.campaignledger.command.TestCampaigns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "campaign-ledger.command.group-commit.caller-runs-when-idle=true")
 class CallerRunsIT {
 
-    private static final LocalDate DAY_3 = SupportPointsOnTheLog.DAY_3;
-    private static final UnitCode BA_DINH = SupportPointsOnTheLog.BA_DINH;
 
     @Autowired
     CommandGateway gateway;

@@ -1,9 +1,10 @@
 package org.campaignledger.command.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.campaignledger.command.throughput.SupportPointsOnTheLog.BA_DINH;
+import static org.campaignledger.command.throughput.SupportPointsOnTheLog.DAY_3;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,6 @@ import org.springframework.test.context.TestPropertySource;
         "campaign-ledger.command.group-commit.linger=100ms"})
 class GroupCommitIT {
 
-    private static final LocalDate DAY_3 = SupportPointsOnTheLog.DAY_3;
-    private static final UnitCode BA_DINH = SupportPointsOnTheLog.BA_DINH;
 
     @Autowired
     CommandGateway gateway;

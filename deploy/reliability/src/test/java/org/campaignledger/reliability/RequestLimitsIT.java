@@ -113,7 +113,6 @@ class RequestLimitsIT {
             for (int from = 0; from < rest.length; from += 65_536) {
                 out.write(rest, from, Math.min(65_536, rest.length - from));
                 out.flush();
-                Thread.sleep(1);
             }
             answer.write(in.readAllBytes());
             return answer.toString(StandardCharsets.UTF_8);
