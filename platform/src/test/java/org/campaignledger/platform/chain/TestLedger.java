@@ -37,6 +37,7 @@ final class TestLedger implements AutoCloseable {
     final PGSimpleDataSource dataSource;
     final JdbcTemplate jdbc;
     final TransactionTemplate transaction;
+    final LedgerEventStorageEngine engine;
     final EmbeddedEventStore eventStore;
     final LedgerSealer sealer;
     final LedgerVerifier verifier;
@@ -49,14 +50,14 @@ final class TestLedger implements AutoCloseable {
         DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
         transaction = new TransactionTemplate(transactions);
         Serializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.eventMapper()).build();
-        eventStore = EmbeddedEventStore.builder().storageEngine(new LedgerEventStorageEngine(
-                JdbcEventStorageEngine.builder()
-                        .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                        .transactionManager(new SpringTransactionManager(transactions))
-                        .eventSerializer(serializer)
-                        .snapshotSerializer(serializer)
-                        .dataType(byte[].class)
-                        .schema(EventStoreConfiguration.ledgerSchema()))).build();
+        engine = new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(new SpringTransactionManager(transactions))
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(byte[].class)
+                .schema(EventStoreConfiguration.ledgerSchema()));
+        eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         sealer = new LedgerSealer(eventStore, dataSource, transactions, Clock.systemUTC(),
                 ZoneId.of("Asia/Ho_Chi_Minh"));
         verifier = new LedgerVerifier(dataSource, transactions);
