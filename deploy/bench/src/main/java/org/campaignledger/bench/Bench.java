@@ -229,7 +229,9 @@ public final class Bench {
 
     /**
      * B1: commands/s, in-process and over HTTP, beside limit-single at the same concurrency; and the
-     * peer-default (in-process, the same commands) beside the same reference.
+     * peer-default (in-process, the same commands) beside the same reference. Beside the in-process runs' limit-single,
+     * the same rows in two round trips each (an INSERT, then a COMMIT): a transaction of the ledger takes at least two,
+     * and the ratio says what the second weighs on this machine.
      */
     private void commands(Limits limits, Slicer slicer, Slicer peerSlicer) throws Exception {
         for (int concurrency : options.concurrencies()) {
@@ -237,9 +239,16 @@ public final class Bench {
                 Samples rate = new Samples("cmd/s");
                 Samples reference = new Samples("rows/s");
                 Samples ratio = new Samples("×");
+                Samples twoRoundTrips = new Samples("rows/s");
+                Samples twoRoundTripsRatio = new Samples("×");
                 for (int r = 0; r < options.repeats(); r++) {
                     quiet();
                     double limit = limits.single(concurrency, options.referenceTime());
+                    if (via.equals("in-process")) {
+                        double inTwo = limits.singleInTwoRoundTrips(concurrency, options.referenceTime());
+                        twoRoundTrips.add(inTwo);
+                        twoRoundTripsRatio.add(inTwo / limit);
+                    }
                     CampaignPlan slice = (via.equals("peer-default") ? peerSlicer : slicer).next(options.commandsPerRun());
                     CommandPath path = switch (via) {
                         case "http" -> this::overHttp;
@@ -262,6 +271,11 @@ public final class Bench {
                                 + " c=" + concurrency, rate, "limit-single c=" + concurrency, reference, ratio,
                         isPeer ? "reference (Axon defaults ≈ 0.2×)" : "≥ 0.5× limit-single",
                         isPeer ? null : ratio.median() >= 0.5);
+                if (via.equals("in-process")) {
+                    record("B1", "limit-single in two round trips (INSERT, then COMMIT) c=" + concurrency, twoRoundTrips,
+                            "limit-single c=" + concurrency, reference, twoRoundTripsRatio,
+                            "reference (what a round trip weighs)", null);
+                }
             }
         }
     }

@@ -52,6 +52,19 @@ final class Limits {
 
     /** limit-single: one INSERT per transaction (autocommit), {@code concurrency} connections, for {@code time}. */
     double single(int concurrency, Duration time) throws Exception {
+        return single(concurrency, time, true);
+    }
+
+    /**
+     * limit-single's rows, each in a transaction that the driver begins with its INSERT and ends with a COMMIT of its
+     * own: two round trips a row instead of one, as a transaction of the ledger takes at the least. Beside
+     * limit-single it tells what a round trip weighs on this machine against the commit's flush.
+     */
+    double singleInTwoRoundTrips(int concurrency, Duration time) throws Exception {
+        return single(concurrency, time, false);
+    }
+
+    private double single(int concurrency, Duration time, boolean autoCommit) throws Exception {
         LongAdder rows = new LongAdder();
         long end = System.nanoTime() + time.toNanos();
         long start = System.nanoTime();
@@ -62,13 +75,17 @@ final class Limits {
                 done.add(threads.submit(() -> {
                     try (Connection connection = dataSource.getConnection();
                          PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                        connection.setAutoCommit(true);
+                        connection.setAutoCommit(autoCommit);
                         String aggregate = UUID.randomUUID().toString();
                         for (long sequence = 0; System.nanoTime() < end; sequence++) {
                             bind(insert, aggregate, sequence);
                             insert.executeUpdate();
+                            if (!autoCommit) {
+                                connection.commit();
+                            }
                             rows.increment();
                         }
+                        connection.setAutoCommit(true);
                     }
                     return null;
                 }));

@@ -35,9 +35,12 @@ class BenchSmokeIT {
             assertThat(measure.path("value").path("median").asDouble()).as(measure.toString()).isPositive();
             assertThat(measure.path("referenceValue").path("median").asDouble()).as(measure.toString()).isPositive();
         }
-        // B1: 3 concurrencies × (in-process, http, peer-default); B4: beside limit-scan and peer-default;
+        // B1: 3 concurrencies × (in-process, limit-single in two round trips, http, peer-default);
+        // B4: beside limit-scan and peer-default;
         // B5: six questions, "as known at" a new instant per request, and one question over HTTP Basic
-        assertThat(ids).filteredOn("B1"::equals).hasSize(9);
+        assertThat(ids).filteredOn("B1"::equals).hasSize(12);
+        assertThat(results.path("measures").findValuesAsText("measure"))
+                .filteredOn(measure -> measure.startsWith("limit-single in two round trips")).hasSize(3);
         assertThat(ids).filteredOn("B4"::equals).hasSize(2);
         assertThat(results.path("peerDefault").asText()).contains("JpaEventStorageEngine");
         assertThat(ids).filteredOn("B5"::equals).hasSize(8);
