@@ -39,7 +39,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "campaign-ledger.command.group-commit.caller-runs-when-idle=true")
 class CallerRunsIT {
 
-
     @Autowired
     CommandGateway gateway;
     @Autowired

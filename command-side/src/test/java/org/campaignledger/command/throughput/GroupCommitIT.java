@@ -1,9 +1,9 @@
 package org.campaignledger.command.throughput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.campaignledger.command.throughput.SupportPointsOnTheLog.BA_DINH;
 import static org.campaignledger.command.throughput.SupportPointsOnTheLog.DAY_3;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +56,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"campaign-ledger.command.group-commit.lanes=2",
         "campaign-ledger.command.group-commit.linger=100ms"})
 class GroupCommitIT {
-
 
     @Autowired
     CommandGateway gateway;
